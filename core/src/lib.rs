@@ -1,0 +1,13 @@
+//! `homeward-core`: the Reunification Practice Framework as plain data and pure rules.
+//!
+//! This crate does no IO and never reads the clock: today's date, the current time, ids and the
+//! current user are always arguments, so every rule can be tested with fixed inputs and gives the
+//! same answer on the tablet (wasm32) and on the server.
+
+pub mod api;
+pub mod case;
+pub mod hlc;
+pub mod record;
+pub mod sync;
+
+pub use hlc::Hlc;

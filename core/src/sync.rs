@@ -1,0 +1,365 @@
+//! The sync protocol shared by the tablet and the server.
+//!
+//! Every edit is a [`Change`] to one field of one entity of one case. The device writes the
+//! change to its outbox in the same IndexedDB transaction as the edit, pushes it later, and the
+//! server answers per change with a [`ChangeOutcome`]. Pull returns what changed after a cursor.
+
+use crate::case::{self, CaseError};
+use crate::hlc::Hlc;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// Most changes the server accepts in one push; the client sends batches of at most this.
+pub const MAX_PUSH_CHANGES: usize = 1000;
+/// Most changes one pull returns; `more` says whether to pull again.
+pub const MAX_PULL_CHANGES: usize = 1000;
+
+/// The kinds of record a change can touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    /// The case itself; its `entity_id` is the case id.
+    Case,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Case => "case",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Entity> {
+        match s {
+            "case" => Some(Entity::Case),
+            _ => None,
+        }
+    }
+}
+
+/// How concurrent edits of a field are merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeKind {
+    /// Enumerations, dates, booleans, short values: the later clock wins.
+    LastWriterWins,
+    /// Free text (notes, analysis, the child's words): two concurrent edits are a conflict that a
+    /// person resolves; neither is dropped.
+    Text,
+}
+
+/// One edit of one field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// uuid v7, made on the device; pushing the same id twice applies it once.
+    pub change_id: Uuid,
+    pub device_id: Uuid,
+    /// Username of the author. The server checks it against the signed-in user.
+    pub user: String,
+    pub case_id: Uuid,
+    pub entity: Entity,
+    pub entity_id: Uuid,
+    pub field: String,
+    pub value: Value,
+    pub hlc: Hlc,
+    /// The server version of this field the edit was made on (0 when the device never saw one).
+    #[serde(default)]
+    pub base: i64,
+}
+
+/// `POST /api/sync/push` body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub device_id: Uuid,
+    pub changes: Vec<Change>,
+}
+
+/// What the server did with one pushed change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ChangeOutcome {
+    /// Now the current value; `version` is the field's new server version.
+    Applied { version: i64 },
+    /// Kept in the log, but a later edit of the same field wins.
+    Superseded { version: i64 },
+    /// Free text edited concurrently: both values are kept and the case needs review.
+    Conflict { version: i64 },
+    /// Refused; the reason is plain words for the worker. Nothing was stored.
+    Rejected { reason: String },
+}
+
+/// The answer for one change of a push.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeResult {
+    pub change_id: Uuid,
+    #[serde(flatten)]
+    pub outcome: ChangeOutcome,
+}
+
+/// `POST /api/sync/push` reply: one result per change, in the order sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub results: Vec<ChangeResult>,
+}
+
+/// A change as the server hands it out on pull, with its place in the server's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PulledChange {
+    /// Position in the server log; the cursor of the next pull is the largest seen.
+    pub seq: i64,
+    /// Applied (the field's value from now on) or Conflict (an alternative value to review).
+    pub conflict: bool,
+    pub change: Change,
+}
+
+/// `GET /api/sync/pull?since=<cursor>` reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub changes: Vec<PulledChange>,
+    /// Pass this as `since` next time.
+    pub cursor: i64,
+    /// More changes wait after this page.
+    pub more: bool,
+}
+
+/// Why a change is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    #[error("This kind of record has no field called '{0}'.")]
+    UnknownField(String),
+    #[error("The value of '{field}' has the wrong type: {expected} expected.")]
+    WrongType {
+        field: String,
+        expected: &'static str,
+    },
+    #[error("A case's own record must have the case's id.")]
+    CaseIdMismatch,
+    #[error("{0}")]
+    Case(#[from] CaseError),
+}
+
+/// Checks a change's field and value against the model and returns how it merges.
+///
+/// ```
+/// # use homeward_core::sync::{check_value, Entity, MergeKind};
+/// # use chrono::NaiveDate;
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let kind = check_value(Entity::Case, "note", &serde_json::json!("Visit went well"), today);
+/// assert_eq!(kind, Ok(MergeKind::Text));
+/// ```
+pub fn check_value(
+    entity: Entity,
+    field: &str,
+    value: &Value,
+    today: NaiveDate,
+) -> Result<MergeKind, ChangeError> {
+    let text = |expected: &'static str| {
+        value.as_str().ok_or_else(|| ChangeError::WrongType {
+            field: field.to_string(),
+            expected,
+        })
+    };
+    match entity {
+        Entity::Case => match field {
+            "child_name" => {
+                case::child_name(text("text")?)?;
+                Ok(MergeKind::LastWriterWins)
+            }
+            "date_of_birth" => {
+                case::date_of_birth(text("a date")?, today)?;
+                Ok(MergeKind::LastWriterWins)
+            }
+            "note" => {
+                case::note(text("text")?)?;
+                Ok(MergeKind::Text)
+            }
+            other => Err(ChangeError::UnknownField(other.to_string())),
+        },
+    }
+}
+
+/// Checks a whole change: ids that must agree, then the value.
+pub fn check_change(change: &Change, today: NaiveDate) -> Result<MergeKind, ChangeError> {
+    if change.entity == Entity::Case && change.entity_id != change.case_id {
+        return Err(ChangeError::CaseIdMismatch);
+    }
+    check_value(change.entity, &change.field, &change.value, today)
+}
+
+/// The state of a field on the server: its value's clock and server version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldHead {
+    pub hlc: Hlc,
+    pub version: i64,
+    /// The current value equals the incoming one (a repeat is never a conflict).
+    pub same_value: bool,
+}
+
+/// What merging an incoming change into a field does. `Applied` and `Superseded` keep the log
+/// whole; `Conflict` keeps both texts for a person to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    Apply,
+    Supersede,
+    Conflict,
+}
+
+/// The per-field merge rule of the design: last writer by clock wins for values; for text, an
+/// edit made without seeing the current version is concurrent and becomes a conflict.
+///
+/// ```
+/// # use homeward_core::sync::{merge, FieldHead, Merge, MergeKind};
+/// # use homeward_core::Hlc;
+/// let head = FieldHead { hlc: Hlc::zero("a").tick(10), version: 7, same_value: false };
+/// // made on version 3 while someone else wrote version 7: both texts are kept
+/// assert_eq!(merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(20), 3), Merge::Conflict);
+/// assert_eq!(merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(20), 7), Merge::Apply);
+/// ```
+pub fn merge(kind: MergeKind, head: Option<&FieldHead>, hlc: &Hlc, base: i64) -> Merge {
+    let Some(head) = head else {
+        return Merge::Apply;
+    };
+    match kind {
+        MergeKind::LastWriterWins => {
+            if *hlc > head.hlc {
+                Merge::Apply
+            } else {
+                Merge::Supersede
+            }
+        }
+        MergeKind::Text => {
+            if base >= head.version {
+                if *hlc > head.hlc || !head.same_value {
+                    Merge::Apply
+                } else {
+                    Merge::Supersede
+                }
+            } else if head.same_value {
+                Merge::Supersede
+            } else {
+                Merge::Conflict
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn change(field: &str, value: Value) -> Change {
+        let id = Uuid::from_u128(1);
+        Change {
+            change_id: Uuid::from_u128(9),
+            device_id: Uuid::from_u128(2),
+            user: "worker".into(),
+            case_id: id,
+            entity: Entity::Case,
+            entity_id: id,
+            field: field.into(),
+            value,
+            hlc: Hlc::zero("dev").tick(1),
+            base: 0,
+        }
+    }
+
+    #[test]
+    fn a_pushed_case_name_that_is_blank_is_refused() {
+        let err = check_change(&change("child_name", json!("  ")), today()).unwrap_err();
+        assert_eq!(err, ChangeError::Case(CaseError::NameMissing));
+    }
+
+    #[test]
+    fn a_pushed_birth_date_in_the_future_is_refused() {
+        let err = check_change(&change("date_of_birth", json!("2030-01-01")), today());
+        assert_eq!(err, Err(ChangeError::Case(CaseError::BirthInFuture)));
+    }
+
+    #[test]
+    fn a_number_where_text_belongs_is_refused() {
+        let err = check_change(&change("note", json!(5)), today());
+        assert!(matches!(err, Err(ChangeError::WrongType { .. })));
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused() {
+        let err = check_change(&change("password", json!("x")), today());
+        assert_eq!(err, Err(ChangeError::UnknownField("password".into())));
+    }
+
+    #[test]
+    fn a_case_record_under_another_case_id_is_refused() {
+        let mut c = change("note", json!("x"));
+        c.entity_id = Uuid::from_u128(77);
+        assert_eq!(check_change(&c, today()), Err(ChangeError::CaseIdMismatch));
+    }
+
+    #[test]
+    fn unknown_fields_in_a_push_body_are_refused() {
+        let body = r#"{"device_id":"00000000-0000-0000-0000-000000000001","changes":[],"x":1}"#;
+        assert!(serde_json::from_str::<PushRequest>(body).is_err());
+    }
+
+    #[test]
+    fn outcomes_serialise_flat_with_their_change_id() {
+        let r = ChangeResult {
+            change_id: Uuid::from_u128(1),
+            outcome: ChangeOutcome::Rejected {
+                reason: "no".into(),
+            },
+        };
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["outcome"], "rejected");
+        assert_eq!(v["reason"], "no");
+        let back: ChangeResult = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn concurrent_edits_of_a_date_follow_the_later_clock() {
+        let head = FieldHead {
+            hlc: Hlc::zero("a").tick(50),
+            version: 4,
+            same_value: false,
+        };
+        let earlier = Hlc::zero("b").tick(40);
+        let later = Hlc::zero("b").tick(60);
+        assert_eq!(
+            merge(MergeKind::LastWriterWins, Some(&head), &earlier, 0),
+            Merge::Supersede
+        );
+        assert_eq!(
+            merge(MergeKind::LastWriterWins, Some(&head), &later, 0),
+            Merge::Apply
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_concurrent_text_edit_with_a_different_value_is_never_silently_dropped(
+            head_wall in 0u64..1000, wall in 0u64..1000, version in 1i64..100, base in 0i64..100,
+        ) {
+            prop_assume!(base < version);
+            let head = FieldHead { hlc: Hlc::zero("a").tick(head_wall), version, same_value: false };
+            let m = merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(wall), base);
+            prop_assert_eq!(m, Merge::Conflict);
+        }
+
+        #[test]
+        fn the_first_write_of_a_field_always_applies(wall in 0u64..1000, base in 0i64..100) {
+            for kind in [MergeKind::Text, MergeKind::LastWriterWins] {
+                prop_assert_eq!(merge(kind, None, &Hlc::zero("b").tick(wall), base), Merge::Apply);
+            }
+        }
+    }
+}
