@@ -6,8 +6,11 @@
 
 pub mod api;
 pub mod case;
+pub mod classification;
 pub mod hlc;
+pub mod movement;
 pub mod record;
+pub mod signoff;
 pub mod sync;
 
 pub use hlc::Hlc;
