@@ -70,8 +70,8 @@ pub fn child_name(raw: &str) -> Result<String, CaseError> {
 /// assert_eq!(date_of_birth("2027-01-01", today), Err(CaseError::BirthInFuture));
 /// ```
 pub fn date_of_birth(raw: &str, today: NaiveDate) -> Result<NaiveDate, CaseError> {
-    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| CaseError::BirthNotADate)?;
+    let date =
+        NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| CaseError::BirthNotADate)?;
     if date > today {
         Err(CaseError::BirthInFuture)
     } else {

@@ -7,10 +7,13 @@
 pub mod api;
 pub mod case;
 pub mod classification;
+pub mod decisions;
 pub mod hlc;
 pub mod movement;
+pub mod reclassification;
 pub mod record;
 pub mod signoff;
+pub mod stages;
 pub mod sync;
 
 pub use hlc::Hlc;

@@ -102,7 +102,9 @@ impl Record {
             return;
         }
         match self.fields.get_mut(&change.field) {
-            Some(current) if current.hlc == change.hlc => current.version = current.version.max(seq),
+            Some(current) if current.hlc == change.hlc => {
+                current.version = current.version.max(seq)
+            }
             Some(current) if current.hlc > change.hlc && current.version < seq => {
                 // A local edit newer than the server's value is waiting to be pushed: keep it, and
                 // let the server judge it against this version when it arrives.
