@@ -4,6 +4,7 @@
 //! current user are always arguments, so every rule can be tested with fixed inputs and gives the
 //! same answer on the tablet (wasm32) and on the server.
 
+pub mod agreement;
 pub mod api;
 pub mod case;
 pub mod classification;
@@ -13,6 +14,7 @@ pub mod movement;
 pub mod reclassification;
 pub mod record;
 pub mod signoff;
+pub mod smart;
 pub mod stages;
 pub mod sync;
 
