@@ -7,15 +7,18 @@
 pub mod agreement;
 pub mod api;
 pub mod case;
+pub mod chronology;
 pub mod classification;
 pub mod decisions;
 pub mod hlc;
 pub mod movement;
+pub mod partial_date;
 pub mod reclassification;
 pub mod record;
 pub mod signoff;
 pub mod smart;
 pub mod stages;
 pub mod sync;
+pub mod team;
 
 pub use hlc::Hlc;
