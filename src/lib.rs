@@ -1,1 +1,20 @@
-pub fn start() {}
+//! Homeward, the PWA: a Leptos client-side app that works offline from IndexedDB and syncs.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod local;
+pub mod pages;
+pub mod pwa;
+pub mod state;
+pub mod store;
+pub mod sync;
+
+/// Starts the app in the browser.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    pwa::register_service_worker();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,1 +1,3 @@
-fn main() { homeward::start() }
+fn main() {
+    homeward::start();
+}

@@ -1,0 +1,36 @@
+import { test, expect, demo } from '../fixtures';
+import { SignInPage } from '../pages/sign-in-page';
+
+test('Chromium finds the app installable: manifest, icons and service worker', async ({ page, context }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+
+  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  expect(manifest.display).toBe('standalone');
+  const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i: { purpose?: string }) => i.purpose?.includes('maskable'))).toBe(true);
+});
+
+test('every page is served with a strict Content-Security-Policy', async ({ page }) => {
+  const response = await page.goto('/cases/some-deep-link');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain("'unsafe-inline'");
+  // A deep link still opens the app.
+  await new SignInPage(page).open();
+});
+
+test('a session cookie is HttpOnly and SameSite=Strict', async ({ page, context }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(demo.worker.username, demo.worker.password);
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'homeward_session');
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Strict');
+});

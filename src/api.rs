@@ -1,0 +1,74 @@
+//! Calls to the Homeward server. Same origin, so the HttpOnly session cookie goes along by itself.
+
+use gloo_net::http::{Request, Response};
+use homeward_core::api::{ErrorBody, ErrorCode, Me, SignIn};
+use homeward_core::sync::{PullResponse, PushRequest, PushResponse};
+use serde::de::DeserializeOwned;
+
+/// Why a call to the server did not work.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// No answer at all: no signal, or the server is down. Try again later.
+    #[error("no connection to the server")]
+    Offline,
+    /// The server answered with its typed error.
+    #[error("{message}")]
+    Server { code: ErrorCode, message: String },
+    /// The server answered something we could not read.
+    #[error("the server's answer could not be read")]
+    Garbled,
+}
+
+impl ApiError {
+    pub fn is(&self, wanted: ErrorCode) -> bool {
+        matches!(self, ApiError::Server { code, .. } if *code == wanted)
+    }
+}
+
+async fn answer<T: DeserializeOwned>(
+    sent: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = sent.map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        return response.json::<T>().await.map_err(|_| ApiError::Garbled);
+    }
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiError::Server {
+            code: body.error.code,
+            message: body.error.message,
+        }),
+        // A proxy or a captive portal answered, not our server.
+        Err(_) => Err(ApiError::Offline),
+    }
+}
+
+async fn post<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = Request::post(path)
+        .json(body)
+        .map_err(|_| ApiError::Garbled)?;
+    answer(request.send().await).await
+}
+
+pub async fn sign_in(username: &str, password: &str) -> Result<Me, ApiError> {
+    let body = SignIn {
+        username: username.to_string(),
+        password: password.to_string(),
+    };
+    post("/api/auth/sign-in", &body).await
+}
+
+pub async fn me() -> Result<Me, ApiError> {
+    answer(Request::get("/api/auth/me").send().await).await
+}
+
+pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {
+    post("/api/sync/push", request).await
+}
+
+pub async fn pull(since: i64) -> Result<PullResponse, ApiError> {
+    let url = format!("/api/sync/pull?since={since}");
+    answer(Request::get(&url).send().await).await
+}

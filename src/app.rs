@@ -1,0 +1,68 @@
+//! The root component: contexts, start-up, and routes.
+
+use crate::components::shell::Shell;
+use crate::i18n::{I18n, Key};
+use crate::pages::{
+    case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew, sign_in::SignIn,
+};
+use crate::state::{AppState, ME};
+use crate::{local, sync};
+use homeward_core::api::Me;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::load();
+    provide_context(i18n);
+    let app = AppState::new();
+    provide_context(app);
+
+    Effect::new(move |_| {
+        let code = i18n.lang.get().code();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", code);
+        }
+    });
+
+    spawn_local(async move {
+        match local::init().await {
+            Ok(local) => {
+                match local.store.meta::<Me>(ME).await {
+                    Ok(me) => app.me.set(me),
+                    Err(e) => app.storage_error.set(Some(e.to_string())),
+                }
+                app.refresh().await;
+                sync::start(app);
+            }
+            Err(e) => app.storage_error.set(Some(e.to_string())),
+        }
+        app.ready.set(true);
+    });
+
+    view! {
+        <Router>
+            <Shell>
+                {move || {
+                    if !app.ready.get() {
+                        view! { <p class="loading">{move || i18n.t(Key::Loading)}</p> }.into_any()
+                    } else if app.me.get().is_none() {
+                        view! { <SignIn /> }.into_any()
+                    } else {
+                        view! {
+                            <Routes fallback=|| view! { <CaseList /> }>
+                                <Route path=path!("/") view=CaseList />
+                                <Route path=path!("/sign-in") view=SignIn />
+                                <Route path=path!("/cases/new") view=CaseNew />
+                                <Route path=path!("/cases/:id") view=CaseDetail />
+                            </Routes>
+                        }
+                            .into_any()
+                    }
+                }}
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,155 @@
+//! Every string the worker or the child sees goes through here. Each language is a `match` over
+//! [`Key`], so a key missing in English or Welsh does not compile.
+
+mod cy;
+mod en;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Languages of the interface. Public services in Wales must offer Welsh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+}
+
+macro_rules! keys {
+    ($($k:ident),* $(,)?) => {
+        /// A translatable string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key { $($k),* }
+        impl Key {
+            /// Every key, so tests can check both languages in full.
+            pub const ALL: &'static [Key] = &[$(Key::$k),*];
+        }
+    };
+}
+
+keys! {
+    AppName, SkipToContent, Loading, Language, LangEnglish, LangWelsh,
+    SignInTitle, SignInIntro, Username, Password, SignInButton, SigningIn, SignInFailed,
+    SignInNeedsConnection, SignInTooMany, SignOut, SignedInAs,
+    Cases, NoCases, NewCase, ChildName, DateOfBirth, Note, NoteHint, SaveCase, Cancel, Saving,
+    ErrNameMissing, ErrNameTooLong, ErrBirthInFuture, ErrBirthNotADate, ErrNoteTooLong,
+    ErrStorage, FormHasErrors,
+    StatusOnline, StatusOffline, ChangesWaiting, AllSent, LastSynced, NeverSynced, NotSent,
+    NotSentTitle, SignInToSync, SyncFailed,
+    AgeYears, Born, BackToCases, CaseNotFound, NeedsReview, CaseNoteHeading, SyncStatus,
+}
+
+/// The language context: read it in any component with [`use_i18n`].
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+const LANG_KEY: &str = "homeward.lang";
+
+impl I18n {
+    /// The language the worker chose last time (not case data, so localStorage is fine).
+    pub fn load() -> I18n {
+        let lang = LocalStorage::get::<Lang>(LANG_KEY).unwrap_or(Lang::En);
+        I18n {
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    pub fn set(&self, lang: Lang) {
+        // Losing the preference only means English next time; nothing to tell the worker.
+        let _ = LocalStorage::set(LANG_KEY, lang);
+        self.lang.set(lang);
+    }
+
+    /// The text of `key` in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        text(self.lang.get(), key)
+    }
+
+    /// The text of `key` with `{name}` placeholders filled in.
+    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.t(key), args)
+    }
+}
+
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Cy => cy::text(key),
+    }
+}
+
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(template.to_string(), |s, (name, value)| {
+        s.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// The key for a case validation error from core, so it can be shown in the chosen language.
+pub fn case_error(e: &homeward_core::case::CaseError) -> Key {
+    use homeward_core::case::CaseError;
+    match e {
+        CaseError::NameMissing => Key::ErrNameMissing,
+        CaseError::NameTooLong => Key::ErrNameTooLong,
+        CaseError::BirthInFuture => Key::ErrBirthInFuture,
+        CaseError::BirthNotADate => Key::ErrBirthNotADate,
+        CaseError::NoteTooLong => Key::ErrNoteTooLong,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split('}').next())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_string_exists_in_english_and_welsh_with_the_same_placeholders() {
+        for key in Key::ALL {
+            let (en, cy) = (text(Lang::En, *key), text(Lang::Cy, *key));
+            assert!(!en.trim().is_empty(), "{key:?} is empty in English");
+            assert!(!cy.trim().is_empty(), "{key:?} is empty in Welsh");
+            assert_eq!(
+                placeholders(en),
+                placeholders(cy),
+                "{key:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn core_validation_messages_match_the_english_text() {
+        use homeward_core::case::CaseError;
+        for e in [
+            CaseError::NameMissing,
+            CaseError::NameTooLong,
+            CaseError::BirthInFuture,
+            CaseError::BirthNotADate,
+            CaseError::NoteTooLong,
+        ] {
+            assert_eq!(text(Lang::En, case_error(&e)), e.to_string());
+        }
+    }
+}

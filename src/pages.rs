@@ -1,0 +1,6 @@
+//! One file per screen.
+
+pub mod case_detail;
+pub mod case_list;
+pub mod case_new;
+pub mod sign_in;

@@ -1,0 +1,116 @@
+//! What the whole app shares: who is signed in, the cases on this device, and the sync status.
+
+use crate::local;
+use chrono::NaiveDate;
+use homeward_core::api::Me;
+use homeward_core::record::Record;
+use homeward_core::sync::Entity;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// A case as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub id: Uuid,
+    pub child_name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub note: String,
+    pub needs_review: bool,
+}
+
+impl CaseRow {
+    pub fn from_record(r: &Record) -> CaseRow {
+        CaseRow {
+            id: r.entity_id,
+            child_name: r.text("child_name").to_string(),
+            date_of_birth: NaiveDate::parse_from_str(r.text("date_of_birth"), "%Y-%m-%d").ok(),
+            note: r.text("note").to_string(),
+            needs_review: r.needs_review(),
+        }
+    }
+}
+
+/// Sync status for the indicator.
+#[derive(Clone, Copy)]
+pub struct SyncStatus {
+    pub online: RwSignal<bool>,
+    pub waiting: RwSignal<u32>,
+    pub refused: RwSignal<Vec<crate::store::Refused>>,
+    /// Milliseconds since the epoch of the last full push and pull.
+    pub last_synced: RwSignal<Option<f64>>,
+    pub needs_sign_in: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// False until the database is open and the signed-in user is known.
+    pub ready: RwSignal<bool>,
+    pub me: RwSignal<Option<Me>>,
+    pub cases: RwSignal<Vec<CaseRow>>,
+    pub storage_error: RwSignal<Option<String>>,
+    pub sync: SyncStatus,
+}
+
+pub const ME: &str = "me";
+
+impl AppState {
+    pub fn new() -> AppState {
+        let online = web_sys::window()
+            .map(|w| w.navigator().on_line())
+            .unwrap_or(true);
+        AppState {
+            ready: RwSignal::new(false),
+            me: RwSignal::new(None),
+            cases: RwSignal::new(Vec::new()),
+            storage_error: RwSignal::new(None),
+            sync: SyncStatus {
+                online: RwSignal::new(online),
+                waiting: RwSignal::new(0),
+                refused: RwSignal::new(Vec::new()),
+                last_synced: RwSignal::new(None),
+                needs_sign_in: RwSignal::new(false),
+                error: RwSignal::new(None),
+            },
+        }
+    }
+
+    /// Re-reads the case list and the outbox counts from IndexedDB.
+    pub async fn refresh(&self) {
+        let Some(local) = local::get() else {
+            return;
+        };
+        let result = async {
+            let mut rows: Vec<CaseRow> = local
+                .store
+                .records(Entity::Case)
+                .await?
+                .iter()
+                .map(CaseRow::from_record)
+                .collect();
+            rows.sort_by_key(|r| r.child_name.to_lowercase());
+            let waiting = local.store.outbox_len().await?;
+            let refused = local.store.refused().await?;
+            Ok::<_, crate::store::StoreError>((rows, waiting, refused))
+        }
+        .await;
+        match result {
+            Ok((rows, waiting, refused)) => {
+                self.cases.set(rows);
+                self.sync.waiting.set(waiting);
+                self.sync.refused.set(refused);
+            }
+            Err(e) => self.storage_error.set(Some(e.to_string())),
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,363 @@
+//! The only way case data reaches IndexedDB. Every edit writes its records and its outbox entries
+//! in one transaction, so a crash can never keep one without the other.
+//!
+//! Stored objects keep in clear only what IndexedDB must index (keys, entity kind, case id: no
+//! names, dates or free text); the rest is the `body`, produced by [`seal`] and read by [`unseal`].
+//! Encryption at rest belongs in those two functions.
+
+use homeward_core::record::Record;
+use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
+use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+
+const VERSION: u32 = 1;
+const RECORDS: &str = "records";
+const OUTBOX: &str = "outbox";
+const REJECTED: &str = "rejected";
+const META: &str = "meta";
+
+/// Why storage failed, in words the worker can pass on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("IndexedDB: {0}")]
+    Db(String),
+    #[error("a stored record could not be read: {0}")]
+    Decode(String),
+}
+
+impl From<rexie::Error> for StoreError {
+    fn from(e: rexie::Error) -> Self {
+        StoreError::Db(e.to_string())
+    }
+}
+
+impl From<idb::Error> for StoreError {
+    fn from(e: idb::Error) -> Self {
+        StoreError::Db(e.to_string())
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for StoreError {
+    fn from(e: serde_wasm_bindgen::Error) -> Self {
+        StoreError::Decode(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Decode(e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What IndexedDB holds for a record.
+#[derive(Serialize, Deserialize)]
+struct StoredRecord {
+    key: String,
+    entity: String,
+    case_id: String,
+    body: String,
+}
+
+/// What IndexedDB holds for a change waiting to be sent, or refused by the server.
+#[derive(Serialize, Deserialize)]
+struct StoredChange {
+    change_id: String,
+    case_id: String,
+    body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+/// A change the server refused, kept visible on the device with its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    pub change: Change,
+    pub reason: String,
+}
+
+fn seal<T: Serialize>(value: &T) -> Result<String> {
+    Ok(serde_json::to_string(value)?)
+}
+
+fn unseal<T: DeserializeOwned>(body: &str) -> Result<T> {
+    Ok(serde_json::from_str(body)?)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    Ok(serde_wasm_bindgen::to_value(value)?)
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+    Ok(serde_wasm_bindgen::from_value(value)?)
+}
+
+fn stored_record(record: &Record) -> Result<JsValue> {
+    to_js(&StoredRecord {
+        key: Record::key(record.entity, record.entity_id),
+        entity: record.entity.as_str().to_string(),
+        case_id: record.case_id.to_string(),
+        body: seal(record)?,
+    })
+}
+
+fn stored_change(change: &Change, reason: Option<String>) -> Result<JsValue> {
+    to_js(&StoredChange {
+        change_id: change.change_id.to_string(),
+        case_id: change.case_id.to_string(),
+        body: seal(change)?,
+        reason,
+    })
+}
+
+fn read_record(value: JsValue) -> Result<Record> {
+    unseal(&from_js::<StoredRecord>(value)?.body)
+}
+
+/// An open Homeward database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    db: Rc<Rexie>,
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database called `name`.
+    pub async fn open(name: &str) -> Result<Store> {
+        let db = Rexie::builder(name)
+            .version(VERSION)
+            .add_object_store(
+                ObjectStore::new(RECORDS)
+                    .key_path("key")
+                    .add_index(Index::new("case_id", "case_id"))
+                    .add_index(Index::new("entity", "entity")),
+            )
+            .add_object_store(
+                ObjectStore::new(OUTBOX)
+                    .key_path("change_id")
+                    .add_index(Index::new("case_id", "case_id")),
+            )
+            .add_object_store(ObjectStore::new(REJECTED).key_path("change_id"))
+            .add_object_store(ObjectStore::new(META).key_path("key"))
+            .build()
+            .await?;
+        Ok(Store { db: Rc::new(db) })
+    }
+
+    /// Deletes the whole database called `name` (tests, and sign-out in a later issue).
+    pub async fn delete(name: &str) -> Result<()> {
+        Ok(Rexie::delete(name).await?)
+    }
+
+    /// Applies local edits to their records and queues them for sending, atomically.
+    pub async fn write_local(&self, changes: &[Change]) -> Result<()> {
+        let tx = self
+            .db
+            .transaction(&[RECORDS, OUTBOX], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        let outbox = tx.store(OUTBOX)?;
+        let mut touched: BTreeMap<String, Record> = BTreeMap::new();
+        for change in changes {
+            let key = Record::key(change.entity, change.entity_id);
+            if !touched.contains_key(&key) {
+                let current = match records.get(JsValue::from_str(&key)).await? {
+                    Some(v) if !v.is_undefined() => read_record(v)?,
+                    _ => Record::new(change.entity, change.entity_id, change.case_id),
+                };
+                touched.insert(key.clone(), current);
+            }
+            if let Some(record) = touched.get_mut(&key) {
+                record.apply_local(change);
+            }
+        }
+        for record in touched.values() {
+            records.put(&stored_record(record)?, None).await?;
+        }
+        for change in changes {
+            outbox.put(&stored_change(change, None)?, None).await?;
+        }
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Every record of one kind.
+    pub async fn records(&self, entity: Entity) -> Result<Vec<Record>> {
+        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let values = tx
+            .store(RECORDS)?
+            .index("entity")?
+            .get_all(
+                Some(KeyRange::only(&JsValue::from_str(entity.as_str()))?),
+                None,
+            )
+            .await?;
+        tx.done().await?;
+        values.into_iter().map(read_record).collect()
+    }
+
+    /// One record, if this device has it.
+    pub async fn record(&self, entity: Entity, id: Uuid) -> Result<Option<Record>> {
+        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .store(RECORDS)?
+            .get(JsValue::from_str(&Record::key(entity, id)))
+            .await?;
+        tx.done().await?;
+        match value {
+            Some(v) if !v.is_undefined() => Ok(Some(read_record(v)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The oldest `limit` changes waiting to be sent (uuid v7 ids sort by time of the edit).
+    pub async fn outbox(&self, limit: u32) -> Result<Vec<Change>> {
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let values = tx.store(OUTBOX)?.get_all(None, Some(limit)).await?;
+        tx.done().await?;
+        values
+            .into_iter()
+            .map(|v| unseal(&from_js::<StoredChange>(v)?.body))
+            .collect()
+    }
+
+    /// How many changes wait to be sent.
+    pub async fn outbox_len(&self) -> Result<u32> {
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let n = tx.store(OUTBOX)?.count(None).await?;
+        tx.done().await?;
+        Ok(n)
+    }
+
+    /// Changes the server refused, with its reasons.
+    pub async fn refused(&self) -> Result<Vec<Refused>> {
+        let tx = self
+            .db
+            .transaction(&[REJECTED], TransactionMode::ReadOnly)?;
+        let values = tx.store(REJECTED)?.get_all(None, None).await?;
+        tx.done().await?;
+        values
+            .into_iter()
+            .map(|v| {
+                let stored: StoredChange = from_js(v)?;
+                Ok(Refused {
+                    change: unseal(&stored.body)?,
+                    reason: stored.reason.unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// Takes the server's answers to a push: answered changes leave the outbox, accepted ones
+    /// record their server version, refused ones move to the refused list with the reason.
+    pub async fn settle_push(&self, sent: &[Change], results: &[ChangeResult]) -> Result<()> {
+        let tx = self
+            .db
+            .transaction(&[RECORDS, OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        let outbox = tx.store(OUTBOX)?;
+        let rejected = tx.store(REJECTED)?;
+        let by_id: BTreeMap<Uuid, &Change> = sent.iter().map(|c| (c.change_id, c)).collect();
+        for result in results {
+            let Some(change) = by_id.get(&result.change_id) else {
+                continue;
+            };
+            match &result.outcome {
+                ChangeOutcome::Applied { version } => {
+                    let key = Record::key(change.entity, change.entity_id);
+                    if let Some(v) = records.get(JsValue::from_str(&key)).await? {
+                        if !v.is_undefined() {
+                            let mut record = read_record(v)?;
+                            record.acknowledge(&change.field, &change.hlc, *version);
+                            records.put(&stored_record(&record)?, None).await?;
+                        }
+                    }
+                }
+                // The field's winning value, or the conflict to review, arrives by pull.
+                ChangeOutcome::Superseded { .. } | ChangeOutcome::Conflict { .. } => {}
+                ChangeOutcome::Rejected { reason } => {
+                    rejected
+                        .put(&stored_change(change, Some(reason.clone()))?, None)
+                        .await?;
+                }
+            }
+            outbox
+                .delete(JsValue::from_str(&change.change_id.to_string()))
+                .await?;
+        }
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Applies a page of pulled changes and moves the cursor, atomically.
+    pub async fn apply_pull(&self, pulled: &[PulledChange], cursor: i64) -> Result<()> {
+        let tx = self
+            .db
+            .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        let mut touched: BTreeMap<String, Record> = BTreeMap::new();
+        for p in pulled {
+            let c = &p.change;
+            let key = Record::key(c.entity, c.entity_id);
+            if !touched.contains_key(&key) {
+                let current = match records.get(JsValue::from_str(&key)).await? {
+                    Some(v) if !v.is_undefined() => read_record(v)?,
+                    _ => Record::new(c.entity, c.entity_id, c.case_id),
+                };
+                touched.insert(key.clone(), current);
+            }
+            if let Some(record) = touched.get_mut(&key) {
+                record.apply_pulled(p.seq, p.conflict, c);
+            }
+        }
+        for record in touched.values() {
+            records.put(&stored_record(record)?, None).await?;
+        }
+        tx.store(META)?
+            .put(&meta_entry(CURSOR, &cursor)?, None)
+            .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// A small non-case value (device id, cursor, clock, signed-in user).
+    pub async fn meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = tx.store(META)?.get(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        match value {
+            Some(v) if !v.is_undefined() => {
+                let entry: MetaEntry = from_js(v)?;
+                Ok(Some(unseal(&entry.value)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub async fn set_meta<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.put(&meta_entry(key, value)?, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+}
+
+/// Meta key of the pull cursor.
+pub const CURSOR: &str = "cursor";
+
+#[derive(Serialize, Deserialize)]
+struct MetaEntry {
+    key: String,
+    value: String,
+}
+
+fn meta_entry<T: Serialize>(key: &str, value: &T) -> Result<JsValue> {
+    to_js(&MetaEntry {
+        key: key.to_string(),
+        value: seal(value)?,
+    })
+}

@@ -1,0 +1,153 @@
+//! Sends the outbox and pulls what changed, on start, on reconnect, after each edit and on a
+//! jittered backoff timer that never gives up. Nothing is dropped: a change leaves the outbox
+//! only when the server has answered for it.
+
+use crate::api::{self, ApiError};
+use crate::local::{self, Local};
+use crate::state::AppState;
+use crate::store::{StoreError, CURSOR};
+use futures::channel::mpsc;
+use futures::{FutureExt, StreamExt};
+use gloo_timers::future::TimeoutFuture;
+use homeward_core::api::ErrorCode;
+use homeward_core::sync::{PushRequest, MAX_PUSH_CHANGES};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+
+/// Wait between syncs when all is well.
+const IDLE_MS: u32 = 60_000;
+/// First wait after a failure; doubles up to [`MAX_BACKOFF_MS`].
+const FIRST_BACKOFF_MS: u32 = 2_000;
+const MAX_BACKOFF_MS: u32 = 300_000;
+/// Edits in quick succession are sent together.
+const DEBOUNCE_MS: u32 = 400;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+thread_local! {
+    static KICK: RefCell<Option<mpsc::UnboundedSender<()>>> = const { RefCell::new(None) };
+}
+
+/// Asks for a sync soon (after an edit, on reconnect).
+pub fn kick() {
+    KICK.with(|k| {
+        if let Some(tx) = k.borrow().as_ref() {
+            // The loop only stops with the page, so a closed channel needs no handling.
+            let _ = tx.unbounded_send(());
+        }
+    });
+}
+
+async fn push_all(local: &Local) -> Result<(), SyncError> {
+    loop {
+        let batch = local.store.outbox(MAX_PUSH_CHANGES as u32).await?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let request = PushRequest {
+            device_id: local.device_id,
+            changes: batch,
+        };
+        let response = api::push(&request).await?;
+        local
+            .store
+            .settle_push(&request.changes, &response.results)
+            .await?;
+        if response.results.is_empty() {
+            // The server answered for none of them; try again later rather than spin.
+            return Ok(());
+        }
+    }
+}
+
+async fn pull_all(local: &Local) -> Result<(), SyncError> {
+    loop {
+        let since = local.store.meta::<i64>(CURSOR).await?.unwrap_or(0);
+        let page = api::pull(since).await?;
+        if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
+            local.observe(latest).await?;
+        }
+        local.store.apply_pull(&page.changes, page.cursor).await?;
+        if !page.more {
+            return Ok(());
+        }
+    }
+}
+
+/// One full sync: push everything waiting, then pull everything new.
+pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
+    let Some(local) = local::get() else {
+        return Ok(());
+    };
+    let result = async {
+        push_all(&local).await?;
+        pull_all(&local).await
+    }
+    .await;
+    match &result {
+        Ok(()) => {
+            app.sync.last_synced.set(Some(js_sys::Date::now()));
+            app.sync.needs_sign_in.set(false);
+            app.sync.error.set(None);
+        }
+        Err(SyncError::Api(ApiError::Offline)) => {}
+        Err(SyncError::Api(e)) if e.is(ErrorCode::Unauthenticated) => {
+            app.sync.needs_sign_in.set(true);
+        }
+        Err(e) => app.sync.error.set(Some(e.to_string())),
+    }
+    app.refresh().await;
+    result
+}
+
+fn jitter(ms: u32) -> u32 {
+    let half = ms / 2;
+    half + (js_sys::Math::random() * f64::from(half)) as u32
+}
+
+/// Starts the sync loop and the online/offline listeners. Call once.
+pub fn start(app: AppState) {
+    let (tx, mut rx) = mpsc::unbounded::<()>();
+    KICK.with(|k| *k.borrow_mut() = Some(tx));
+
+    let online = app.sync.online;
+    window_event_listener(leptos::ev::online, move |_| {
+        online.set(true);
+        kick();
+    });
+    window_event_listener(leptos::ev::offline, move |_| online.set(false));
+
+    spawn_local(async move {
+        let mut backoff = FIRST_BACKOFF_MS;
+        loop {
+            let wait = if !app.sync.online.get_untracked() || app.me.get_untracked().is_none() {
+                IDLE_MS
+            } else {
+                match sync_once(app).await {
+                    Ok(()) => {
+                        backoff = FIRST_BACKOFF_MS;
+                        IDLE_MS
+                    }
+                    Err(_) => {
+                        let wait = backoff;
+                        backoff = (backoff * 2).min(MAX_BACKOFF_MS);
+                        wait
+                    }
+                }
+            };
+            futures::select! {
+                _ = rx.next() => {},
+                _ = TimeoutFuture::new(jitter(wait)).fuse() => {},
+            }
+            TimeoutFuture::new(DEBOUNCE_MS).await;
+            while rx.try_recv().is_ok() {}
+        }
+    });
+}
