@@ -6,19 +6,23 @@
 
 pub mod agreement;
 pub mod api;
+pub mod capacity;
 pub mod case;
 pub mod chronology;
 pub mod classification;
 pub mod decisions;
+pub mod factors;
 pub mod hlc;
 pub mod movement;
 pub mod partial_date;
 pub mod reclassification;
 pub mod record;
+pub mod review;
 pub mod signoff;
 pub mod smart;
 pub mod stages;
 pub mod sync;
 pub mod team;
+pub mod voice;
 
 pub use hlc::Hlc;
