@@ -154,7 +154,10 @@ mod tests {
     fn parents_are_able_to_change_only_when_every_parent_has_substantial_evidence() {
         let sub = rated(CapacityEvidence::SubstantialEvidence);
         let some = rated(CapacityEvidence::SomeEvidence);
-        assert_eq!(capacity_hint(std::slice::from_ref(&sub)), Some(CapacityAnswer::Able));
+        assert_eq!(
+            capacity_hint(std::slice::from_ref(&sub)),
+            Some(CapacityAnswer::Able)
+        );
         assert_eq!(capacity_hint(&[sub, some]), Some(CapacityAnswer::Unable));
     }
 

@@ -12,6 +12,7 @@ pub mod chronology;
 pub mod classification;
 pub mod decisions;
 pub mod factors;
+pub mod genogram;
 pub mod hlc;
 pub mod movement;
 pub mod partial_date;
