@@ -3,6 +3,14 @@
 //! This crate does no IO and never reads the clock: today's date, the current time, ids and the
 //! current user are always arguments, so every rule can be tested with fixed inputs and gives the
 //! same answer on the tablet (wasm32) and on the server.
+//!
+//! The framework's rules live here, one module per concept: [`stages`] (the five stages and
+//! their tasks), [`genogram`], [`chronology`] (with [`partial_date`]), [`factors`] (Annex 1),
+//! [`capacity`], [`voice`], [`classification`] (the traffic-light table), [`movement`] (when a
+//! case may step down, close or must escalate), [`reclassification`] (Stage 4 outcomes),
+//! [`signoff`] and [`decisions`] (manager sign-off, communications), [`smart`] and [`agreement`]
+//! (written agreements), [`team`] (team around the family, services, contingency plan),
+//! [`review`], and [`practice`] (a whole case file).
 
 pub mod agreement;
 pub mod api;
@@ -16,6 +24,7 @@ pub mod genogram;
 pub mod hlc;
 pub mod movement;
 pub mod partial_date;
+pub mod practice;
 pub mod reclassification;
 pub mod record;
 pub mod review;
