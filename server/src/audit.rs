@@ -1,0 +1,71 @@
+//! The append-only audit log: who saw or changed what, when, from which device.
+
+use crate::clock::now_ms;
+use sqlx::AnyConnection;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A change to a case was pushed (whatever the merge made of it).
+    Push,
+    /// A change was refused for authorisation (not the user's case, or another user's change).
+    Refused,
+    /// A change was refused because its value breaks a rule.
+    Rejected,
+    /// A pull returned a case's data.
+    Pull,
+    SignIn,
+    SignInFailed,
+    SignOut,
+    /// An administrator moved a case onto a caseload.
+    Assign,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Push => "push",
+            Action::Refused => "refused",
+            Action::Rejected => "rejected",
+            Action::Pull => "pull",
+            Action::SignIn => "sign_in",
+            Action::SignInFailed => "sign_in_failed",
+            Action::SignOut => "sign_out",
+            Action::Assign => "assign",
+        }
+    }
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    pub username: &'a str,
+    pub device_id: Option<Uuid>,
+    pub action: Action,
+    pub case_id: Option<Uuid>,
+    pub detail: String,
+}
+
+/// Longest username or detail kept (a failed sign-in records what was typed).
+const MAX_CHARS: usize = 500;
+
+fn cap(s: &str) -> String {
+    s.chars().take(MAX_CHARS).collect()
+}
+
+/// Appends an entry (inside the caller's transaction, when there is one).
+pub async fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit (at, username, device_id, action, case_id, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now_ms())
+    .bind(cap(entry.username))
+    .bind(entry.device_id.map(|d| d.to_string()))
+    .bind(entry.action.as_str())
+    .bind(entry.case_id.map(|c| c.to_string()))
+    .bind(cap(&entry.detail))
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! The database: embedded SQLite by default, PostgreSQL when `DATABASE_URL=postgres://…`.
+//!
+//! Both go through sqlx's `Any` driver, so one set of queries (with `$1` placeholders, TEXT ids and
+//! BIGINT millisecond times) serves both; only the migrations and how a push takes its write lock
+//! differ.
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::{MigrateError, Migrator};
+use sqlx::{Any, AnyPool, Transaction};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Which database is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool and what it talks to.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("DATABASE_URL must start with postgres:// (or sqlite:); leave it unset for the embedded database")]
+    UnknownScheme,
+    #[error("could not create the data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not open the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    #[error("could not prepare the database: {0}")]
+    Setup(#[source] sqlx::Error),
+    #[error("could not migrate the database: {0}")]
+    Migrate(#[from] MigrateError),
+}
+
+/// The database URL to use: `DATABASE_URL` when set, else `<data_dir>/homeward.db` (the directory
+/// is created if missing).
+pub fn database_url(env_url: Option<&str>, data_dir: &Path) -> Result<String, DbError> {
+    match env_url.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(url) => Ok(url.to_string()),
+        None => {
+            std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+                path: data_dir.to_path_buf(),
+                source,
+            })?;
+            Ok(format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("homeward.db").display()
+            ))
+        }
+    }
+}
+
+fn backend_of(url: &str) -> Result<Backend, DbError> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else {
+        Err(DbError::UnknownScheme)
+    }
+}
+
+impl Db {
+    /// Connects and brings the schema up to date.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 10,
+            })
+            .acquire_timeout(Duration::from_secs(30))
+            .connect(url)
+            .await
+            .map_err(DbError::Connect)?;
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<(), DbError> {
+        match self.backend {
+            Backend::Sqlite => {
+                // WAL lets readers (pulls) go on while a push writes; the setting stays in the file.
+                sqlx::query("PRAGMA journal_mode = WAL")
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(DbError::Setup)?;
+                SQLITE_MIGRATIONS.run(&self.pool).await?;
+            }
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    /// A transaction that holds the sync write lock from its first statement until it ends, so
+    /// pushes are applied one at a time and log seqs become visible in order (a pull can then
+    /// never skip a seq that commits later).
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("LOCK TABLE changes IN EXCLUSIVE MODE")
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
+    }
+}
