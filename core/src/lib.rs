@@ -19,6 +19,7 @@ pub mod case;
 pub mod chronology;
 pub mod classification;
 pub mod decisions;
+pub mod entities;
 pub mod factors;
 pub mod genogram;
 pub mod hlc;

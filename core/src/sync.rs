@@ -22,20 +22,70 @@ pub const MAX_PULL_CHANGES: usize = 1000;
 pub enum Entity {
     /// The case itself; its `entity_id` is the case id.
     Case,
+    // Items of the practice record; see `entities` for their content.
+    Person,
+    Relationship,
+    ChronologyEntry,
+    CaseFactor,
+    Strength,
+    Capacity,
+    ChildVoice,
+    Classification,
+    Decision,
+    Communication,
+    Agreement,
+    Review,
+    /// One per case (`entity_id` is the case id), like `Contingency` and `Checklist`.
+    Team,
+    Contingency,
+    Checklist,
 }
 
 impl Entity {
+    /// Every kind, for exhaustive tests and listings.
+    pub const ALL: [Entity; 16] = [
+        Entity::Case,
+        Entity::Person,
+        Entity::Relationship,
+        Entity::ChronologyEntry,
+        Entity::CaseFactor,
+        Entity::Strength,
+        Entity::Capacity,
+        Entity::ChildVoice,
+        Entity::Classification,
+        Entity::Decision,
+        Entity::Communication,
+        Entity::Agreement,
+        Entity::Review,
+        Entity::Team,
+        Entity::Contingency,
+        Entity::Checklist,
+    ];
+
+    /// The name used in JSON and storage keys.
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Case => "case",
+            Entity::Person => "person",
+            Entity::Relationship => "relationship",
+            Entity::ChronologyEntry => "chronology_entry",
+            Entity::CaseFactor => "case_factor",
+            Entity::Strength => "strength",
+            Entity::Capacity => "capacity",
+            Entity::ChildVoice => "child_voice",
+            Entity::Classification => "classification",
+            Entity::Decision => "decision",
+            Entity::Communication => "communication",
+            Entity::Agreement => "agreement",
+            Entity::Review => "review",
+            Entity::Team => "team",
+            Entity::Contingency => "contingency",
+            Entity::Checklist => "checklist",
         }
     }
 
     pub fn parse(s: &str) -> Option<Entity> {
-        match s {
-            "case" => Some(Entity::Case),
-            _ => None,
-        }
+        Entity::ALL.into_iter().find(|e| e.as_str() == s)
     }
 }
 
@@ -138,6 +188,10 @@ pub enum ChangeError {
     },
     #[error("A case's own record must have the case's id.")]
     CaseIdMismatch,
+    #[error("The record's content is not in the expected form: {0}")]
+    BadData(String),
+    #[error("The record's content carries a different id from the record.")]
+    DataIdMismatch,
     #[error("{0}")]
     Case(#[from] CaseError),
 }
@@ -179,15 +233,31 @@ pub fn check_value(
             }
             other => Err(ChangeError::UnknownField(other.to_string())),
         },
+        item => crate::entities::check_item_field(item, None, field, value),
     }
 }
 
 /// Checks a whole change: ids that must agree, then the value.
 pub fn check_change(change: &Change, today: NaiveDate) -> Result<MergeKind, ChangeError> {
-    if change.entity == Entity::Case && change.entity_id != change.case_id {
-        return Err(ChangeError::CaseIdMismatch);
+    match change.entity {
+        Entity::Case => {
+            if change.entity_id != change.case_id {
+                return Err(ChangeError::CaseIdMismatch);
+            }
+            check_value(change.entity, &change.field, &change.value, today)
+        }
+        Entity::Team | Entity::Contingency | Entity::Checklist
+            if change.entity_id != change.case_id =>
+        {
+            Err(ChangeError::CaseIdMismatch)
+        }
+        item => crate::entities::check_item_field(
+            item,
+            Some(change.entity_id),
+            &change.field,
+            &change.value,
+        ),
     }
-    check_value(change.entity, &change.field, &change.value, today)
 }
 
 /// The state of a field on the server: its value's clock and server version.
@@ -302,6 +372,14 @@ mod tests {
         let mut c = change("note", json!("x"));
         c.entity_id = Uuid::from_u128(77);
         assert_eq!(check_change(&c, today()), Err(ChangeError::CaseIdMismatch));
+    }
+
+    #[test]
+    fn every_entity_name_parses_back_to_itself() {
+        for e in Entity::ALL {
+            assert_eq!(Entity::parse(e.as_str()), Some(e));
+            assert_eq!(serde_json::to_value(e).unwrap(), json!(e.as_str()));
+        }
     }
 
     #[test]

@@ -1,0 +1,370 @@
+//! The practice model as sync records. Every item of a collection (a chronology entry, a person,
+//! a classification...) is its own record with its own id, so adding items never conflicts: the
+//! collections are append-only, with a `deleted` tombstone instead of removal. An item's content
+//! is one `data` field holding the core type as JSON, checked against that type on the device and
+//! again on the server.
+
+use crate::agreement::WrittenAgreement;
+use crate::capacity::CapacityAssessment;
+use crate::chronology::ChronologyEntry;
+use crate::classification::{Classification, ClassificationHistory};
+use crate::decisions::{Communication, Decision};
+use crate::factors::{CaseFactor, Strength};
+use crate::genogram::{Person, Relationship};
+use crate::practice::CaseFile;
+use crate::record::Record;
+use crate::review::Review;
+use crate::stages::Checklist;
+use crate::sync::{ChangeError, Entity, MergeKind};
+use crate::team::{ContingencyPlan, Team};
+use crate::voice::ChildVoice;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+/// The field that holds an item's content.
+pub const DATA: &str = "data";
+/// The tombstone field: `true` once the item is removed (it stays in the log).
+pub const DELETED: &str = "deleted";
+
+fn parse<T: DeserializeOwned>(value: &Value) -> Result<T, ChangeError> {
+    serde_json::from_value(value.clone()).map_err(|e| ChangeError::BadData(e.to_string()))
+}
+
+/// Checks the `data` of an item against its core type, and that an `id` inside it, if the type
+/// has one, is the record's own id (so an item cannot be filed under another's id).
+pub fn check_data(
+    entity: Entity,
+    entity_id: Option<Uuid>,
+    value: &Value,
+) -> Result<(), ChangeError> {
+    if let (Some(id), Some(entity_id)) = (value.get("id"), entity_id) {
+        if id.as_str() != Some(entity_id.to_string().as_str()) {
+            return Err(ChangeError::DataIdMismatch);
+        }
+    }
+    match entity {
+        Entity::Case => Err(ChangeError::UnknownField(DATA.to_string())),
+        Entity::Person => parse::<Person>(value).map(drop),
+        Entity::Relationship => parse::<Relationship>(value).map(drop),
+        Entity::ChronologyEntry => parse::<ChronologyEntry>(value).map(drop),
+        Entity::CaseFactor => parse::<CaseFactor>(value).map(drop),
+        Entity::Strength => parse::<Strength>(value).map(drop),
+        Entity::Capacity => parse::<CapacityAssessment>(value).map(drop),
+        Entity::ChildVoice => parse::<ChildVoice>(value).map(drop),
+        Entity::Classification => parse::<Classification>(value).map(drop),
+        Entity::Decision => parse::<Decision>(value).map(drop),
+        Entity::Communication => parse::<Communication>(value).map(drop),
+        Entity::Agreement => parse::<WrittenAgreement>(value).map(drop),
+        Entity::Review => parse::<Review>(value).map(drop),
+        Entity::Team => parse::<Team>(value).map(drop),
+        Entity::Contingency => parse::<ContingencyPlan>(value).map(drop),
+        Entity::Checklist => parse::<Checklist>(value).map(drop),
+    }
+}
+
+/// Checks a field of a practice item and returns how it merges.
+pub fn check_item_field(
+    entity: Entity,
+    entity_id: Option<Uuid>,
+    field: &str,
+    value: &Value,
+) -> Result<MergeKind, ChangeError> {
+    match field {
+        DATA => check_data(entity, entity_id, value).map(|()| MergeKind::LastWriterWins),
+        DELETED => match value {
+            Value::Bool(_) => Ok(MergeKind::LastWriterWins),
+            _ => Err(ChangeError::WrongType {
+                field: DELETED.to_string(),
+                expected: "true or false",
+            }),
+        },
+        other => Err(ChangeError::UnknownField(other.to_string())),
+    }
+}
+
+/// The content of an item record, unless it was deleted or cannot be read.
+pub fn item<T: DeserializeOwned>(record: &Record) -> Option<T> {
+    if record.fields.get(DELETED).and_then(|f| f.value.as_bool()) == Some(true) {
+        return None;
+    }
+    serde_json::from_value(record.fields.get(DATA)?.value.clone()).ok()
+}
+
+fn items<T: DeserializeOwned>(records: &[Record], entity: Entity) -> Vec<T> {
+    records
+        .iter()
+        .filter(|r| r.entity == entity)
+        .filter_map(item::<T>)
+        .collect()
+}
+
+/// Assembles one case's practice record from its item records (of any order). Classifications
+/// keep the order they were made in (their ids are uuid v7, which sort by time).
+pub fn case_file(records: &[Record]) -> CaseFile {
+    let mut classifications: Vec<(Uuid, Classification)> = records
+        .iter()
+        .filter(|r| r.entity == Entity::Classification)
+        .filter_map(|r| item::<Classification>(r).map(|c| (r.entity_id, c)))
+        .collect();
+    classifications.sort_by_key(|(id, c)| (c.on, *id));
+    let genogram = crate::genogram::Genogram {
+        people: items(records, Entity::Person),
+        relationships: items(records, Entity::Relationship),
+    };
+    CaseFile {
+        genogram,
+        checklist: items(records, Entity::Checklist)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        chronology: items(records, Entity::ChronologyEntry),
+        factors: items(records, Entity::CaseFactor),
+        strengths: items(records, Entity::Strength),
+        capacity: items(records, Entity::Capacity),
+        voices: items(records, Entity::ChildVoice),
+        classifications: ClassificationHistory {
+            entries: classifications.into_iter().map(|(_, c)| c).collect(),
+        },
+        decisions: items(records, Entity::Decision),
+        communications: items(records, Entity::Communication),
+        agreements: items(records, Entity::Agreement),
+        team: items(records, Entity::Team)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        contingency: items(records, Entity::Contingency)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        reviews: items(records, Entity::Review),
+        review_interval: Default::default(),
+    }
+}
+
+/// One item to write: its kind, its record id and its content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemData {
+    pub entity: Entity,
+    pub entity_id: Uuid,
+    pub data: Value,
+}
+
+fn item_data<T: Serialize>(entity: Entity, entity_id: Uuid, value: &T) -> Option<ItemData> {
+    Some(ItemData {
+        entity,
+        entity_id,
+        data: serde_json::to_value(value).ok()?,
+    })
+}
+
+/// The items of a whole case file, for seeding a case. Items without their own id (people's
+/// relationships, factors, capacity ratings) get theirs from `new_id`, called once per item;
+/// one-per-case items (checklist, team, contingency plan) use the case id.
+pub fn case_file_items(
+    case_id: Uuid,
+    file: &CaseFile,
+    mut new_id: impl FnMut() -> Uuid,
+) -> Vec<ItemData> {
+    let mut out = Vec::new();
+    out.extend(
+        file.genogram
+            .people
+            .iter()
+            .filter_map(|p| item_data(Entity::Person, p.id, p)),
+    );
+    for r in &file.genogram.relationships {
+        out.extend(item_data(Entity::Relationship, new_id(), r));
+    }
+    out.extend(item_data(Entity::Checklist, case_id, &file.checklist));
+    out.extend(
+        file.chronology
+            .iter()
+            .filter_map(|e| item_data(Entity::ChronologyEntry, e.id, e)),
+    );
+    for f in &file.factors {
+        out.extend(item_data(Entity::CaseFactor, new_id(), f));
+    }
+    out.extend(
+        file.strengths
+            .iter()
+            .filter_map(|s| item_data(Entity::Strength, s.id, s)),
+    );
+    for c in &file.capacity {
+        out.extend(item_data(Entity::Capacity, new_id(), c));
+    }
+    out.extend(
+        file.voices
+            .iter()
+            .filter_map(|v| item_data(Entity::ChildVoice, v.id, v)),
+    );
+    out.extend(
+        file.classifications
+            .entries
+            .iter()
+            .filter_map(|c| item_data(Entity::Classification, c.id, c)),
+    );
+    out.extend(
+        file.decisions
+            .iter()
+            .filter_map(|d| item_data(Entity::Decision, d.id, d)),
+    );
+    out.extend(
+        file.communications
+            .iter()
+            .filter_map(|c| item_data(Entity::Communication, c.id, c)),
+    );
+    out.extend(
+        file.agreements
+            .iter()
+            .filter_map(|a| item_data(Entity::Agreement, a.id, a)),
+    );
+    out.extend(item_data(Entity::Team, case_id, &file.team));
+    out.extend(item_data(Entity::Contingency, case_id, &file.contingency));
+    out.extend(
+        file.reviews
+            .iter()
+            .filter_map(|r| item_data(Entity::Review, r.id, r)),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hlc::Hlc;
+    use crate::sync::Change;
+    use serde_json::json;
+
+    fn record_of(case_id: Uuid, item: &ItemData) -> Record {
+        let mut r = Record::new(item.entity, item.entity_id, case_id);
+        r.apply_local(&Change {
+            change_id: Uuid::from_u128(1),
+            device_id: Uuid::from_u128(2),
+            user: "ffion".into(),
+            case_id,
+            entity: item.entity,
+            entity_id: item.entity_id,
+            field: DATA.into(),
+            value: item.data.clone(),
+            hlc: Hlc::zero("t").tick(1),
+            base: 0,
+        });
+        r
+    }
+
+    fn sample_file() -> CaseFile {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::genogram::Relation;
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let mum = Person {
+            id: Uuid::from_u128(10),
+            name: "Bethan".into(),
+            ..Default::default()
+        };
+        let child = Person {
+            id: Uuid::from_u128(11),
+            name: "Cerys".into(),
+            ..Default::default()
+        };
+        let mut file = CaseFile::default();
+        file.genogram.relationships.push(Relationship {
+            from: mum.id,
+            to: child.id,
+            relation: Relation::ParentOf,
+            label: String::new(),
+        });
+        file.genogram.people = vec![mum, child];
+        for (n, level) in [(20, RiskLevel::High), (21, RiskLevel::Medium)] {
+            file.classifications.entries.push(
+                Classification::new(
+                    Uuid::from_u128(n),
+                    ClassificationKind::Review,
+                    column(level),
+                    level,
+                    "",
+                    "ffion",
+                    on,
+                )
+                .unwrap(),
+            );
+        }
+        file.strengths.push(Strength {
+            id: Uuid::from_u128(30),
+            description: "Grandmother nearby".into(),
+            evidence: "Visits daily".into(),
+        });
+        file.contingency.actions = "Return to foster care with Eirlys".into();
+        file
+    }
+
+    #[test]
+    fn a_case_file_survives_the_trip_through_item_records() {
+        let case_id = Uuid::from_u128(99);
+        let file = sample_file();
+        let mut n = 1000u128;
+        let items = case_file_items(case_id, &file, || {
+            n += 1;
+            Uuid::from_u128(n)
+        });
+        let records: Vec<Record> = items.iter().map(|i| record_of(case_id, i)).collect();
+        let back = case_file(&records);
+        assert_eq!(back, file);
+    }
+
+    #[test]
+    fn an_item_filed_under_another_id_is_refused() {
+        let p = Person {
+            id: Uuid::from_u128(5),
+            ..Default::default()
+        };
+        let v = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            check_data(Entity::Person, Some(Uuid::from_u128(6)), &v),
+            Err(ChangeError::DataIdMismatch)
+        );
+        assert_eq!(
+            check_data(Entity::Person, Some(Uuid::from_u128(5)), &v),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn content_that_is_not_the_items_type_is_refused() {
+        let err = check_item_field(
+            Entity::Classification,
+            Some(Uuid::from_u128(1)),
+            DATA,
+            &json!({"x": 1}),
+        );
+        assert!(matches!(err, Err(ChangeError::BadData(_))));
+    }
+
+    #[test]
+    fn a_deleted_item_is_no_longer_part_of_the_case() {
+        let case_id = Uuid::from_u128(1);
+        let item = ItemData {
+            entity: Entity::Strength,
+            entity_id: Uuid::from_u128(3),
+            data: serde_json::to_value(Strength {
+                id: Uuid::from_u128(3),
+                description: "Grandmother visits daily".into(),
+                evidence: String::new(),
+            })
+            .unwrap(),
+        };
+        let mut r = record_of(case_id, &item);
+        assert_eq!(case_file(std::slice::from_ref(&r)).strengths.len(), 1);
+        r.fields.insert(
+            DELETED.into(),
+            crate::record::FieldValue {
+                value: json!(true),
+                hlc: Hlc::zero("t").tick(2),
+                version: 0,
+            },
+        );
+        assert!(case_file(&[r]).strengths.is_empty());
+    }
+}
