@@ -1,0 +1,99 @@
+//! The database itself: the backend the tests were asked for, migrations, the audit log's
+//! append-only rule, and all-or-nothing pushes.
+mod common;
+
+use common::{new_case, TestApp, TestDb};
+use homeward_server::db::{Backend, Db};
+use homeward_server::sync::apply::apply;
+use homeward_server::users;
+use uuid::Uuid;
+
+#[tokio::test]
+async fn the_tests_run_on_the_database_they_were_asked_to() {
+    let app = TestApp::new().await;
+    let wanted = match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => Backend::Postgres,
+        _ => Backend::Sqlite,
+    };
+    assert_eq!(app.state.db.backend, wanted);
+}
+
+#[tokio::test]
+async fn opening_the_database_again_keeps_the_data() {
+    let db = TestDb::fresh().await;
+    let url = db.url.clone();
+    let app = TestApp::on(db, |_| {}).await;
+    app.add_user("ffion", homeward_core::api::Role::Worker, None)
+        .await;
+    let again = Db::connect(&url).await.unwrap();
+    let mut conn = again.pool.acquire().await.unwrap();
+    assert!(users::find(&mut conn, "ffion").await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_edited_or_emptied() {
+    let app = TestApp::with_team().await;
+    app.sign_in("ffion").await;
+    assert!(app.count("audit").await > 0);
+    let pool = &app.state.db.pool;
+    assert!(sqlx::query("UPDATE audit SET username = 'x'")
+        .execute(pool)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM audit")
+        .execute(pool)
+        .await
+        .is_err());
+    assert!(app.count("audit").await > 0);
+}
+
+#[tokio::test]
+async fn a_push_that_never_commits_leaves_nothing_behind() {
+    let app = TestApp::with_team().await;
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let ffion = users::find(&mut conn, "ffion").await.unwrap().unwrap();
+    drop(conn);
+    {
+        // As if the server were killed mid-push: the transaction is dropped, not committed.
+        let mut tx = app.state.db.begin_write().await.unwrap();
+        for change in new_case("ffion", Uuid::now_v7(), "Cerys", "2017-06-01", "") {
+            let today = homeward_server::clock::latest_today();
+            apply(&mut tx, &ffion, Uuid::nil(), &change, today)
+                .await
+                .unwrap();
+        }
+    }
+    for table in ["changes", "cases", "field_heads"] {
+        assert_eq!(app.count(table).await, 0, "{table}");
+    }
+}
+
+#[tokio::test]
+async fn pushes_at_the_same_time_are_all_applied_in_order() {
+    let app = std::sync::Arc::new(TestApp::with_team().await);
+    let cookie = app.sign_in("ffion").await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let app = app.clone();
+        let cookie = cookie.clone();
+        tasks.push(tokio::spawn(async move {
+            app.push(
+                &cookie,
+                new_case(
+                    "ffion",
+                    Uuid::now_v7(),
+                    &format!("Child {i}"),
+                    "2017-06-01",
+                    "",
+                ),
+            )
+            .await
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let pull = app.pull(&cookie, 0).await;
+    assert_eq!(pull.changes.len(), 24);
+    assert!(pull.changes.windows(2).all(|w| w[0].seq < w[1].seq));
+}
