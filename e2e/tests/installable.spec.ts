@@ -1,12 +1,33 @@
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, demo } from '../fixtures';
 import { SignInPage } from '../pages/sign-in-page';
+import { chromiumArgs } from '../playwright.config';
 
-test('Chromium finds the app installable: manifest, icons and service worker', async ({ page, context }) => {
+test('Chromium finds the app installable: manifest, icons and service worker', async ({ page, baseURL }) => {
+  // Chromium never offers to install from an incognito profile, which is what an ordinary
+  // Playwright context is; a persistent profile is a real one.
+  const profile = mkdtempSync(join(tmpdir(), 'homeward-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: chromiumArgs,
+    baseURL,
+  });
+  try {
+    const installPage = await context.newPage();
+    await installPage.goto('/');
+    await installPage.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cdp = await context.newCDPSession(installPage);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+
   await page.goto('/');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  const cdp = await context.newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  expect(installabilityErrors).toEqual([]);
 
   const manifest = await (await page.request.get('/manifest.webmanifest')).json();
   expect(manifest.display).toBe('standalone');
