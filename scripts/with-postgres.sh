@@ -41,15 +41,21 @@ find_pg_bin() {
 PG_BIN=$(find_pg_bin)
 
 # Run a PostgreSQL tool as the user that owns the cluster (initdb refuses to run as root).
+# Run from the cluster's directory, which that user can enter (root's home it cannot).
 as_pg() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd "$dir" && runuser -u postgres -- "$@")
     else
-        "$@"
+        (cd "$dir" && "$@")
     fi
 }
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/homeward-pg.XXXXXX")
+# As root the directory must be reachable by the postgres user: use /tmp, not root's TMPDIR.
+if [ "$(id -u)" -eq 0 ]; then
+    dir=$(mktemp -d /tmp/homeward-pg.XXXXXX)
+else
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/homeward-pg.XXXXXX")
+fi
 started=""
 
 cleanup() {
@@ -74,7 +80,7 @@ if [ "$(id -u)" -eq 0 ]; then
     chown postgres "$dir"
 fi
 
-as_pg "$PG_BIN/initdb" -D "$dir/db" -A trust -U homeward -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1 || {
+as_pg "$PG_BIN/initdb" -D "$dir/db" -A trust -U homeward -E UTF8 --no-locale --no-instructions >"$dir/initdb.log" 2>&1 || {
     cat "$dir/initdb.log" >&2
     exit 1
 }

@@ -49,8 +49,12 @@ pub struct Entry<'a> {
 /// Longest username or detail kept (a failed sign-in records what was typed).
 const MAX_CHARS: usize = 500;
 
+/// What was typed, shortened, and without NUL (which PostgreSQL text cannot hold).
 fn cap(s: &str) -> String {
-    s.chars().take(MAX_CHARS).collect()
+    s.chars()
+        .take(MAX_CHARS)
+        .map(|c| if c == '\0' { '\u{fffd}' } else { c })
+        .collect()
 }
 
 /// Appends an entry (inside the caller's transaction, when there is one).
@@ -68,4 +72,15 @@ pub async fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<(), s
     .execute(conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_text_is_capped_and_has_no_nul() {
+        assert_eq!(cap("a\0b"), "a\u{fffd}b");
+        assert_eq!(cap(&"x".repeat(10_000)).chars().count(), MAX_CHARS);
+    }
 }

@@ -80,4 +80,5 @@ pub fn app(state: AppState) -> Router {
             .nest("/api", web::api(api))
             .fallback_service(web::pwa(&state.config.dist)),
     )
+    .layer(tower_http::trace::TraceLayer::new_for_http())
 }

@@ -163,7 +163,6 @@ fn whatever_is_posted_to_push_never_gives_a_5xx_and_only_valid_changes_are_store
         (app, cookie)
     });
     let mut runner = TestRunner::new(Config {
-        cases: 300,
         failure_persistence: None,
         ..Config::default()
     });
@@ -211,7 +210,6 @@ fn arbitrary_bytes_posted_to_push_are_a_400_and_store_nothing() {
         (app, cookie)
     });
     let mut runner = TestRunner::new(Config {
-        cases: 300,
         failure_persistence: None,
         ..Config::default()
     });

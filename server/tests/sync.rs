@@ -577,3 +577,86 @@ async fn a_long_history_is_pulled_in_pages() {
     assert!(!rest.more);
     assert!(rest.changes.windows(2).all(|w| w[0].seq < w[1].seq));
 }
+
+#[tokio::test]
+async fn a_record_cannot_be_moved_into_another_case_by_swapping_the_case_id() {
+    let app = TestApp::with_team().await;
+    let ffion = app.sign_in("ffion").await;
+    let dylan = app.sign_in("dylan").await;
+    let (ffions_case, dylans_case, another) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    app.push(
+        &ffion,
+        new_case("ffion", ffions_case, "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    let person = Uuid::now_v7();
+    let mut tombstone = case_change("ffion", ffions_case, "deleted", json!(false), 2_000, "tab1");
+    tombstone.entity = Entity::Person;
+    tombstone.entity_id = person;
+    assert_eq!(
+        outcomes(&app.push(&ffion, vec![tombstone.clone()]).await),
+        ["applied"]
+    );
+
+    let mut swapped = tombstone.clone();
+    swapped.change_id = Uuid::now_v7();
+    swapped.user = "dylan".into();
+    swapped.case_id = dylans_case;
+    swapped.value = json!(true);
+    swapped.hlc = homeward_core::Hlc::zero("tab2").tick(3_000);
+    let res = app.push(&dylan, vec![swapped]).await;
+    assert_eq!(reason(&res, 0), "This record belongs to another case.");
+    assert_eq!(
+        app.count("cases").await,
+        1,
+        "no case is opened for a refused change"
+    );
+
+    let mut moved = tombstone;
+    moved.change_id = Uuid::now_v7();
+    moved.case_id = another;
+    let res = app.push(&ffion, vec![moved]).await;
+    assert_eq!(reason(&res, 0), "This record belongs to another case.");
+    assert_eq!(app.audit("refused").await.len(), 2);
+}
+
+#[tokio::test]
+async fn replaying_another_users_change_is_refused_before_anything_else() {
+    let app = TestApp::with_team().await;
+    let ffion = app.sign_in("ffion").await;
+    let dylan = app.sign_in("dylan").await;
+    let changes = new_case("ffion", Uuid::now_v7(), "Cerys", "2017-06-01", "");
+    app.push(&ffion, changes.clone()).await;
+    let res = app.push(&dylan, changes).await;
+    assert_eq!(outcomes(&res), ["rejected"; 3]);
+    assert!(reason(&res, 0).contains("another user"));
+}
+
+#[tokio::test]
+async fn nul_characters_anywhere_in_a_push_are_handled_without_a_server_error() {
+    let app = TestApp::with_team().await;
+    let ffion = app.sign_in("ffion").await;
+    let case = Uuid::now_v7();
+    let res = app
+        .push(
+            &ffion,
+            vec![
+                case_change("ffion", case, "bad\u{0}field", json!("x"), 1, "tab1"),
+                case_change(
+                    "ffion",
+                    case,
+                    "child_name",
+                    json!("Nul\u{0}Name"),
+                    2,
+                    "tab1",
+                ),
+                case_change("ffion", case, "note", json!("a\u{0}b"), 3, "tab1"),
+            ],
+        )
+        .await;
+    assert_eq!(outcomes(&res), ["rejected", "applied", "applied"]);
+    let recs = records(&app.pull(&ffion, 0).await);
+    assert_eq!(recs[0].text("note"), "a\u{0}b");
+    let signed = app.sign_in_response("nul\u{0}user", "x").await;
+    assert_eq!(signed.status, StatusCode::UNAUTHORIZED);
+}

@@ -17,6 +17,8 @@ use uuid::Uuid;
 pub const REUSED_ID: &str = "This change id was already used for a different change.";
 /// The reason given when a change names another author than the signed-in user.
 pub const NOT_YOURS: &str = "This change was made by another user; only they can send it.";
+/// The reason given when a change names a record of one case under another case.
+pub const OTHER_CASE: &str = "This record belongs to another case.";
 
 fn rejected(change: &Change, reason: impl Into<String>) -> ChangeResult {
     ChangeResult {
@@ -55,6 +57,18 @@ pub async fn apply(
     };
     let what = format!("{}.{}", change.entity.as_str(), change.field);
 
+    if change.user != user.username {
+        audit::record(
+            conn,
+            &entry(
+                Action::Refused,
+                format!("{what}: change claims another author"),
+            ),
+        )
+        .await?;
+        return Ok(rejected(change, NOT_YOURS));
+    }
+
     // A change seen before: the same answer as the first time, and nothing changes.
     if let Some(logged) = log::by_change_id(conn, change.change_id).await? {
         if same_change(&logged.change, change) {
@@ -82,18 +96,6 @@ pub async fn apply(
         return Ok(rejected(change, REUSED_ID));
     }
 
-    if change.user != user.username {
-        audit::record(
-            conn,
-            &entry(
-                Action::Refused,
-                format!("{what}: change claims another author"),
-            ),
-        )
-        .await?;
-        return Ok(rejected(change, NOT_YOURS));
-    }
-
     let kind = match check_change(change, today) {
         Ok(kind) => kind,
         Err(e) => {
@@ -102,6 +104,17 @@ pub async fn apply(
             return Ok(rejected(change, reason));
         }
     };
+
+    // A record stays in the case it was first written under.
+    let bound = log::record_case(conn, change).await?;
+    if bound.is_some_and(|case_id| case_id != change.case_id) {
+        audit::record(
+            conn,
+            &entry(Action::Refused, format!("{what}: record of another case")),
+        )
+        .await?;
+        return Ok(rejected(change, OTHER_CASE));
+    }
 
     match cases::owner(conn, change.case_id).await? {
         None => cases::create(conn, change.case_id, &user.username).await?,
@@ -116,6 +129,11 @@ pub async fn apply(
         }
     }
 
+    let now = now_ms();
+    if bound.is_none() {
+        log::bind_record(conn, change, now).await?;
+    }
+
     let head = log::head(conn, change).await?;
     let decision = merge(
         kind,
@@ -128,7 +146,6 @@ pub async fn apply(
         Merge::Supersede => Outcome::Superseded,
         Merge::Conflict => Outcome::Conflict,
     };
-    let now = now_ms();
     let seq = log::append(conn, change, outcome, now).await?;
     match (decision, &head) {
         (Merge::Apply, _) => {

@@ -289,3 +289,37 @@ pub async fn resolve_conflicts(
     .await?;
     Ok(())
 }
+
+/// The case a record belongs to, if it was ever written.
+pub async fn record_case(
+    conn: &mut AnyConnection,
+    change: &Change,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT case_id FROM records WHERE entity = $1 AND entity_id = $2")
+            .bind(change.entity.as_str())
+            .bind(change.entity_id.to_string())
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(case_id,)| decode("case id", Uuid::parse_str(&case_id)))
+        .transpose()
+}
+
+/// Binds a new record to the case of its first change.
+pub async fn bind_record(
+    conn: &mut AnyConnection,
+    change: &Change,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO records (entity, entity_id, case_id, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (entity, entity_id) DO NOTHING",
+    )
+    .bind(change.entity.as_str())
+    .bind(change.entity_id.to_string())
+    .bind(change.case_id.to_string())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
