@@ -8,6 +8,8 @@ import { join } from 'node:path';
 process.env.HOMEWARD_E2E_DATA ||= mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
 const port = Number(process.env.HOMEWARD_E2E_PORT ?? 18765);
 const baseURL = `http://127.0.0.1:${port}`;
+// Where the release server was built (another CARGO_TARGET_DIR in a second checkout).
+const server = process.env.HOMEWARD_SERVER_BIN ?? '../target/release/homeward-server';
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -38,7 +40,7 @@ export default defineConfig({
   },
   webServer: {
     command:
-      `../target/release/homeward-server serve --addr 127.0.0.1:${port}` +
+      `"${server}" serve --addr 127.0.0.1:${port}` +
       ` --data-dir "${process.env.HOMEWARD_E2E_DATA}" --dist ../dist --demo`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
