@@ -30,12 +30,12 @@ base-uri 'none'; \
 frame-ancestors 'none'; \
 form-action 'self'";
 
-/// Files the browser must check with the server every time: they name the others.
-const ALWAYS_REVALIDATE: [&str; 3] = ["index.html", "sw.js", "manifest.webmanifest"];
-/// Files whose names carry a content hash (trunk's `app-<hash>.js`) never change.
+/// Files whose names carry a content hash (trunk's `app-<hash>.js`) never change: a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// Other static files (icons): a week.
-const A_WEEK: &str = "public, max-age=604800";
+/// Everything else (index.html, sw.js, manifest.webmanifest, boot.js, icons) keeps its name from
+/// build to build, so the browser checks it every time (a cheap 304 when unchanged); a stale
+/// index.html or boot.js would load files of another build.
+const REVALIDATE: &str = "no-cache";
 
 /// `GET /health` → `{"ok": true}`.
 pub fn health() -> Router {
@@ -121,12 +121,10 @@ async fn cache_control(req: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("text/html"));
-    let policy = if html || ALWAYS_REVALIDATE.contains(&name.as_str()) {
-        "no-cache"
-    } else if looks_hashed(&name) {
+    let policy = if !html && looks_hashed(&name) {
         IMMUTABLE
     } else {
-        A_WEEK
+        REVALIDATE
     };
     res.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(policy));

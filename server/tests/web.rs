@@ -13,6 +13,7 @@ async fn app_with_dist() -> TestApp {
     app.dist_file("manifest.webmanifest", "{}");
     app.dist_file("homeward-9f86d081884c7d65_bg.wasm", "wasm");
     app.dist_file("icons/icon-192.png", "png");
+    app.dist_file("boot.js", "import('/x.js');");
     app
 }
 
@@ -36,7 +37,7 @@ async fn a_deep_link_gets_the_app_shell_uncached() {
 }
 
 #[tokio::test]
-async fn the_service_worker_and_manifest_are_revalidated_and_hashed_files_cached_long() {
+async fn hashed_files_are_cached_for_a_year_and_every_other_file_is_revalidated() {
     let app = app_with_dist().await;
     for path in ["/sw.js", "/manifest.webmanifest"] {
         let res = app.get(path, None).await;
@@ -47,11 +48,11 @@ async fn the_service_worker_and_manifest_are_revalidated_and_hashed_files_cached
     assert_eq!(wasm.status, StatusCode::OK);
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert!(wasm.header("cache-control").unwrap().contains("immutable"));
-    let icon = app.get("/icons/icon-192.png", None).await;
-    assert!(icon
-        .header("cache-control")
-        .unwrap()
-        .starts_with("public, max-age="));
+    for path in ["/icons/icon-192.png", "/boot.js"] {
+        let res = app.get(path, None).await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert_eq!(res.header("cache-control"), Some("no-cache"), "{path}");
+    }
 }
 
 #[tokio::test]
