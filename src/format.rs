@@ -36,7 +36,11 @@ pub fn time(lang: Lang, ms: f64) -> String {
     Date::new(&JsValue::from_f64(ms))
         .to_locale_time_string_with_options(
             locale(lang),
-            &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
+            &options(&[
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+                ("hourCycle", "h23"),
+            ]),
         )
         .into()
 }
