@@ -69,7 +69,8 @@ pub enum AssignError {
 /// Moves a case onto `username`'s caseload (the CLI's `case assign`).
 pub async fn assign(db: &Db, case_id: Uuid, username: &str) -> Result<(), AssignError> {
     let username = users::parse_username(username)?;
-    let mut tx = db.pool.begin().await?;
+    // Reads then writes: take the write lock first (SQLite would refuse the upgrade otherwise).
+    let mut tx = db.begin_write().await?;
     if users::find(&mut tx, &username).await?.is_none() {
         return Err(UserError::NoSuchUser(username).into());
     }
