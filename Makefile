@@ -29,7 +29,7 @@ PWA_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock core/Cargo.toml \
 	$(shell find src style public core/src -type f 2>/dev/null)
 
 .PHONY: help run test tools-run tools-test fetch build build-pwa build-server serve \
-	lint fmt-check clippy test-rust test-core test-server test-server-postgres test-wasm test-e2e clean
+	bench lint fmt-check clippy test-rust test-core test-server test-server-postgres test-wasm test-e2e clean
 
 help:
 	@echo "make run     install missing tools, build in release, start the server with demo data on http://$(ADDR)"
@@ -103,6 +103,13 @@ test-wasm: fetch
 # Playwright starts the release server itself on a free port with a temporary data directory.
 test-e2e: build
 	cd e2e && npx playwright test
+
+# Not part of `make test`: measures the figures of issue 11 and appends them to bench/results.md.
+# The app is built a second time with the `bench` feature (hooks to make data in bulk) into
+# dist-bench/; the shipped dist/ has no such hooks. PostgreSQL ingest runs in a throwaway cluster.
+bench: tools-test build
+	trunk build --release --offline --features bench --dist dist-bench
+	scripts/with-postgres.sh node bench/run.mjs
 
 clean:
 	cargo clean

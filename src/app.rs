@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
                 }
                 app.refresh().await;
                 sync::start(app);
+                #[cfg(feature = "bench")]
+                crate::bench::install(app);
             }
             Err(e) => app.storage_error.set(Some(e.to_string())),
         }

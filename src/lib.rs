@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod app;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod components;
 pub mod format;
 pub mod i18n;

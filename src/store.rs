@@ -5,6 +5,7 @@
 //! names, dates or free text); the rest is the `body`, produced by [`seal`] and read by [`unseal`].
 //! Encryption at rest belongs in those two functions.
 
+use futures::future::join_all;
 use homeward_core::record::Record;
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
@@ -120,6 +121,59 @@ fn read_record(value: JsValue) -> Result<Record> {
     unseal(&from_js::<StoredRecord>(value)?.body)
 }
 
+/// Reads the records under `keys` in one go: every request is issued before any is awaited, so
+/// a transaction costs one round of the event loop instead of one per record.
+async fn load_records(records: &rexie::Store, keys: &[String]) -> Result<Vec<Option<Record>>> {
+    let found = join_all(keys.iter().map(|k| records.get(JsValue::from_str(k)))).await;
+    found
+        .into_iter()
+        .map(|v| match v? {
+            Some(v) if !v.is_undefined() => Ok(Some(read_record(v)?)),
+            _ => Ok(None),
+        })
+        .collect()
+}
+
+/// Applies `apply` to each change's record (loaded, or new) and returns the touched records.
+async fn update_records<'a, C: 'a>(
+    records: &rexie::Store,
+    items: impl Iterator<Item = &'a C> + Clone,
+    change: impl Fn(&C) -> &Change,
+    apply: impl Fn(&mut Record, &C),
+) -> Result<BTreeMap<String, Record>> {
+    let keys: Vec<String> = items
+        .clone()
+        .map(|i| {
+            let c = change(i);
+            Record::key(c.entity, c.entity_id)
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let loaded = load_records(records, &keys).await?;
+    let mut touched: BTreeMap<String, Record> = keys
+        .into_iter()
+        .zip(loaded)
+        .filter_map(|(k, r)| r.map(|r| (k, r)))
+        .collect();
+    for item in items {
+        let c = change(item);
+        let record = touched
+            .entry(Record::key(c.entity, c.entity_id))
+            .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id));
+        apply(record, item);
+    }
+    Ok(touched)
+}
+
+async fn put_records(records: &rexie::Store, touched: &BTreeMap<String, Record>) -> Result<()> {
+    let values = touched
+        .values()
+        .map(|r| Ok((stored_record(r)?, None)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(records.put_all(values.into_iter()).await?)
+}
+
 /// An open Homeward database. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -160,27 +214,14 @@ impl Store {
             .db
             .transaction(&[RECORDS, OUTBOX], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
-        let outbox = tx.store(OUTBOX)?;
-        let mut touched: BTreeMap<String, Record> = BTreeMap::new();
-        for change in changes {
-            let key = Record::key(change.entity, change.entity_id);
-            if !touched.contains_key(&key) {
-                let current = match records.get(JsValue::from_str(&key)).await? {
-                    Some(v) if !v.is_undefined() => read_record(v)?,
-                    _ => Record::new(change.entity, change.entity_id, change.case_id),
-                };
-                touched.insert(key.clone(), current);
-            }
-            if let Some(record) = touched.get_mut(&key) {
-                record.apply_local(change);
-            }
-        }
-        for record in touched.values() {
-            records.put(&stored_record(record)?, None).await?;
-        }
-        for change in changes {
-            outbox.put(&stored_change(change, None)?, None).await?;
-        }
+        let touched =
+            update_records(&records, changes.iter(), |c| c, |r, c| r.apply_local(c)).await?;
+        put_records(&records, &touched).await?;
+        let queued = changes
+            .iter()
+            .map(|c| Ok((stored_change(c, None)?, None)))
+            .collect::<Result<Vec<_>>>()?;
+        tx.store(OUTBOX)?.put_all(queued.into_iter()).await?;
         tx.done().await?;
         Ok(())
     }
@@ -259,36 +300,51 @@ impl Store {
             .db
             .transaction(&[RECORDS, OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
-        let outbox = tx.store(OUTBOX)?;
-        let rejected = tx.store(REJECTED)?;
         let by_id: BTreeMap<Uuid, &Change> = sent.iter().map(|c| (c.change_id, c)).collect();
-        for result in results {
-            let Some(change) = by_id.get(&result.change_id) else {
-                continue;
-            };
-            match &result.outcome {
-                ChangeOutcome::Applied { version } => {
-                    let key = Record::key(change.entity, change.entity_id);
-                    if let Some(v) = records.get(JsValue::from_str(&key)).await? {
-                        if !v.is_undefined() {
-                            let mut record = read_record(v)?;
-                            record.acknowledge(&change.field, &change.hlc, *version);
-                            records.put(&stored_record(&record)?, None).await?;
-                        }
-                    }
+        let answered: Vec<(&Change, &ChangeOutcome)> = results
+            .iter()
+            .filter_map(|r| by_id.get(&r.change_id).map(|c| (*c, &r.outcome)))
+            .collect();
+        let applied = answered
+            .iter()
+            .filter(|(_, o)| matches!(o, ChangeOutcome::Applied { .. }));
+        let mut touched = update_records(
+            &records,
+            applied,
+            |(c, _)| c,
+            |record, (c, outcome)| {
+                if let ChangeOutcome::Applied { version } = outcome {
+                    record.acknowledge(&c.field, &c.hlc, *version);
+                }
+            },
+        )
+        .await?;
+        // Only records this device holds are acknowledged; never create one from an answer.
+        touched.retain(|_, r| !r.fields.is_empty());
+        put_records(&records, &touched).await?;
+        let refused = answered
+            .iter()
+            .filter_map(|(c, o)| match o {
+                ChangeOutcome::Rejected { reason } => {
+                    Some(stored_change(c, Some(reason.clone())).map(|v| (v, None)))
                 }
                 // The field's winning value, or the conflict to review, arrives by pull.
-                ChangeOutcome::Superseded { .. } | ChangeOutcome::Conflict { .. } => {}
-                ChangeOutcome::Rejected { reason } => {
-                    rejected
-                        .put(&stored_change(change, Some(reason.clone()))?, None)
-                        .await?;
-                }
-            }
-            outbox
-                .delete(JsValue::from_str(&change.change_id.to_string()))
-                .await?;
-        }
+                ChangeOutcome::Applied { .. }
+                | ChangeOutcome::Superseded { .. }
+                | ChangeOutcome::Conflict { .. } => None,
+            })
+            .collect::<Result<Vec<_>>>()?;
+        tx.store(REJECTED)?.put_all(refused.into_iter()).await?;
+        let outbox = tx.store(OUTBOX)?;
+        let deleted = join_all(
+            answered
+                .iter()
+                .map(|(c, _)| outbox.delete(JsValue::from_str(&c.change_id.to_string()))),
+        )
+        .await;
+        deleted
+            .into_iter()
+            .collect::<std::result::Result<Vec<()>, _>>()?;
         tx.done().await?;
         Ok(())
     }
@@ -299,24 +355,14 @@ impl Store {
             .db
             .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
-        let mut touched: BTreeMap<String, Record> = BTreeMap::new();
-        for p in pulled {
-            let c = &p.change;
-            let key = Record::key(c.entity, c.entity_id);
-            if !touched.contains_key(&key) {
-                let current = match records.get(JsValue::from_str(&key)).await? {
-                    Some(v) if !v.is_undefined() => read_record(v)?,
-                    _ => Record::new(c.entity, c.entity_id, c.case_id),
-                };
-                touched.insert(key.clone(), current);
-            }
-            if let Some(record) = touched.get_mut(&key) {
-                record.apply_pulled(p.seq, p.conflict, c);
-            }
-        }
-        for record in touched.values() {
-            records.put(&stored_record(record)?, None).await?;
-        }
+        let touched = update_records(
+            &records,
+            pulled.iter(),
+            |p| &p.change,
+            |r, p| r.apply_pulled(p.seq, p.conflict, &p.change),
+        )
+        .await?;
+        put_records(&records, &touched).await?;
         tx.store(META)?
             .put(&meta_entry(CURSOR, &cursor)?, None)
             .await?;

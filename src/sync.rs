@@ -13,7 +13,7 @@ use homeward_core::api::ErrorCode;
 use homeward_core::sync::{PushRequest, MAX_PUSH_CHANGES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// Wait between syncs when all is well.
 const IDLE_MS: u32 = 60_000;
@@ -33,6 +33,27 @@ pub enum SyncError {
 
 thread_local! {
     static KICK: RefCell<Option<mpsc::UnboundedSender<()>>> = const { RefCell::new(None) };
+    static SYNCING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks a sync in progress; dropping it (even on an early return) ends it.
+struct Running;
+
+impl Running {
+    /// Waits for any sync in progress to end, so two never send the same outbox at once.
+    async fn start() -> Running {
+        while SYNCING.with(Cell::get) {
+            TimeoutFuture::new(50).await;
+        }
+        SYNCING.with(|s| s.set(true));
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        SYNCING.with(|s| s.set(false));
+    }
 }
 
 /// Asks for a sync soon (after an edit, on reconnect).
@@ -86,6 +107,7 @@ pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
     let Some(local) = local::get() else {
         return Ok(());
     };
+    let _running = Running::start().await;
     let result = async {
         push_all(&local).await?;
         pull_all(&local).await

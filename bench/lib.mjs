@@ -1,0 +1,136 @@
+// Shared pieces of the benchmark harness: a real server on a temporary data directory, Debian's
+// Chromium through playwright-core, a seeded generator, and medians.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** Starts homeward-server with demo users on a free-ish port; returns { url, stop }. */
+export async function startServer({ dist, port, databaseUrl = '' }) {
+  const data = mkdtempSync(join(tmpdir(), 'homeward-bench-'));
+  const bin = process.env.HOMEWARD_SERVER_BIN ?? join(root, 'target/release/homeward-server');
+  const child = spawn(
+    bin,
+    ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', data, '--dist', dist, '--demo'],
+    { env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'warn' }, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in over the API and returns the session cookie header. */
+export async function apiSession(url, username = 'ffion', password = 'homeward-demo') {
+  const r = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.status}`);
+  return r.headers.get('set-cookie').split(';')[0];
+}
+
+/** mulberry32: a seeded generator, so the generated data is the same on every run. */
+export function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const names = ['Cerys', 'Tomos', 'Amira', 'Yusuf', 'Rhys', 'Lowri', 'Nia', 'Osian', 'Mali', 'Elis'];
+
+/** `n` cases as pushed changes (3 fields each) by `user`, from a seeded generator. */
+export function generatedCaseChanges(n, { user = 'ffion', seed = 42, device = randomUUID() } = {}) {
+  const rand = seeded(seed);
+  const changes = [];
+  let wall = 1_700_000_000_000;
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    const name = `${names[Math.floor(rand() * names.length)]} ${Math.floor(rand() * 100000)}`;
+    const dob = `20${String(8 + Math.floor(rand() * 17)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
+    for (const [field, value] of [
+      ['child_name', name],
+      ['date_of_birth', dob],
+      ['note', 'Generated for the benchmark.'],
+    ]) {
+      wall += 1;
+      changes.push({
+        change_id: randomUUID(),
+        device_id: device,
+        user,
+        case_id: id,
+        entity: 'case',
+        entity_id: id,
+        field,
+        value,
+        hlc: `${String(wall).padStart(15, '0')}-000000-bench`,
+        base: 0,
+      });
+    }
+  }
+  return { device, changes };
+}
+
+/** Pushes changes in batches; returns milliseconds taken. */
+export async function pushAll(url, cookie, device, changes, batch = 1000) {
+  const start = performance.now();
+  for (let i = 0; i < changes.length; i += batch) {
+    const r = await fetch(`${url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ device_id: device, changes: changes.slice(i, i + batch) }),
+    });
+    if (!r.ok) throw new Error(`push failed: ${r.status} ${await r.text()}`);
+  }
+  return performance.now() - start;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Signs in through the UI in `page`, and waits until the case list shows at least one case. */
+export async function signInUi(page, url, username = 'ffion') {
+  await page.goto(url + '/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('homeward-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.case-card').first().waitFor({ timeout: 120_000 });
+}

@@ -1,0 +1,222 @@
+// Homeward benchmark: measures the figures of issue 11 against the real server in Debian's
+// Chromium and appends them, with date and machine, to bench/results.md.
+//
+// Method: each timed figure is the median of RUNS runs (5 unless noted) on this machine, after a
+// warm-up run; generated data comes from a seeded generator (lib.mjs), so runs are comparable.
+// Run with `make bench` (builds the app with the `bench` feature into dist-bench/ first).
+import { readFileSync, appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  root, launch, startServer, apiSession, generatedCaseChanges, pushAll, median, signInUi,
+} from './lib.mjs';
+
+const RUNS = 5;
+const dist = join(root, 'dist-bench');
+const results = [];
+const record = (figure, target, value, method) => {
+  results.push({ figure, target, value, method });
+  console.log(`${figure}: ${value}`);
+};
+const ms = (x) => `${Math.round(x)} ms`;
+let port = 19300;
+
+// 1. First-load transfer: what index.html makes the browser fetch, compressed with brotli.
+function firstLoadTransfer() {
+  const shipped = join(root, 'dist');
+  const html = readFileSync(join(shipped, 'index.html'));
+  const refs = [...html.toString().matchAll(/(?:href|src|data-homeward-js|data-homeward-wasm)="\/([^"]+\.(?:js|wasm|css))"/g)]
+    .map((m) => m[1]);
+  const files = ['index.html', ...new Set(refs)];
+  let raw = 0;
+  let br = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(shipped, f));
+    raw += bytes.length;
+    br += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  record('first-load transfer: html + js + wasm + css, brotli', 'at most 300 kB',
+    `${(br / 1000).toFixed(1)} kB (raw ${(raw / 1000).toFixed(1)} kB)`,
+    `${files.length} files referenced by the release dist/index.html, brotli quality 11`);
+}
+
+async function coldStart(browser) {
+  const server = await startServer({ dist, port: port++ });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.close();
+    const times = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const p = await context.newPage();
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.goto(server.url + '/');
+      const t = await p.waitForFunction(() => document.querySelector('.case-card') && performance.now(), null, { polling: 'raf' });
+      if (i > 0) times.push(await t.jsonValue());
+      await p.close();
+    }
+    record('cold start from the service worker to an interactive case list, CPU 4x slower', 'under 1 s',
+      ms(median(times)), `median of ${RUNS} loads in a signed-in context with the service worker installed; navigation start to first case card`);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+async function bigCaseList(browser) {
+  const server = await startServer({ dist, port: port++ });
+  try {
+    const cookie = await apiSession(server.url);
+    const { device, changes } = generatedCaseChanges(5000, { seed: 5000 });
+    await pushAll(server.url, cookie, device, changes);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const start = Date.now();
+    await signInUi(page, server.url);
+    await page.waitForFunction(() => document.querySelectorAll('.case-card').length >= 5000, null, { timeout: 300_000, polling: 1000 });
+    record('first pull of 5,000 cases (15,000 changes) onto a new device', '-', ms(Date.now() - start),
+      'sign-in click to all 5,000 cases listed; one run');
+    const first = [];
+    for (let i = 0; i <= RUNS; i++) {
+      await page.reload();
+      const t = await page.waitForFunction(() => document.querySelector('.case-card') && performance.now(), null, { polling: 'raf', timeout: 120_000 });
+      if (i > 0) first.push(await t.jsonValue());
+    }
+    record('case list with 5,000 cases: first render', 'under 300 ms', ms(median(first)),
+      `median of ${RUNS} reloads; navigation start to first case card (data from IndexedDB)`);
+    await page.waitForFunction(() => document.querySelectorAll('.case-card').length >= 5000, null, { timeout: 120_000, polling: 500 });
+    const search = page.getByRole('searchbox');
+    if (await search.count()) {
+      const keys = [];
+      for (let i = 0; i <= RUNS; i++) {
+        await search.fill('');
+        await page.waitForTimeout(300);
+        const t = await page.evaluate(async () => {
+          const input = document.querySelector('input[type=search]');
+          const before = document.querySelectorAll('.case-card').length;
+          const t0 = performance.now();
+          input.value = 'Cerys';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          while (document.querySelectorAll('.case-card').length === before) {
+            await new Promise(requestAnimationFrame);
+            if (performance.now() - t0 > 5000) break;
+          }
+          return performance.now() - t0;
+        });
+        if (i > 0) keys.push(t);
+      }
+      record('case list with 5,000 cases: search keystroke to result', 'under 50 ms', ms(median(keys)),
+        `median of ${RUNS}; input event to the list showing the filtered cases`);
+    } else {
+      record('case list with 5,000 cases: search keystroke to result', 'under 50 ms', 'not measured',
+        'the case list has no search box yet');
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    record('JS heap with 5,000 cases listed', 'under 30 MB', `${(heap.usedSize / 1e6).toFixed(1)} MB`,
+      'CDP Runtime.getHeapUsage after a forced GC (wasm linear memory not included)');
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+async function importAndSync(browser) {
+  const server = await startServer({ dist, port: port++ });
+  try {
+    // Import: 10,000 case records written through the real store (with their outbox entries),
+    // offline so nothing is sent meanwhile.
+    const a = await browser.newContext();
+    const pageA = await a.newPage();
+    await signInUi(pageA, server.url);
+    await pageA.evaluate(() => window.homewardBench.syncNow());
+    await a.setOffline(true);
+    const importMs = await pageA.evaluate(() => window.homewardBench.importCases(10000, 7));
+    record('import 10,000 records into IndexedDB', 'under 1 s', ms(importMs),
+      'one run: 10,000 case records (30,000 field changes) written with their outbox entries, 500 records per transaction');
+    await a.close();
+
+    // Sync: 10,002 queued changes pushed, acknowledged and pulled by a second device.
+    const b = await browser.newContext();
+    const pageB = await b.newPage();
+    await signInUi(pageB, server.url);
+    await pageB.evaluate(() => window.homewardBench.syncNow());
+    await b.setOffline(true);
+    await pageB.evaluate(() => window.homewardBench.importCases(3334, 11));
+    await b.setOffline(false);
+    const pushMs = await pageB.evaluate(() => window.homewardBench.syncNow());
+    const left = await pageB.evaluate(() => window.homewardBench.outboxLen());
+    if (left !== 0) throw new Error(`outbox not empty after sync: ${left}`);
+    // The second device's first sync after sign-in pulls everything; the list shows once it ends.
+    const c = await browser.newContext();
+    const pageC = await c.newPage();
+    await pageC.goto(server.url + '/');
+    await pageC.getByLabel('Username').fill('ffion');
+    await pageC.getByLabel('Password').fill('homeward-demo');
+    const t0 = Date.now();
+    await pageC.getByRole('button', { name: 'Sign in' }).click();
+    await pageC.waitForFunction(() => document.querySelectorAll('.case-card').length >= 3334, null, { timeout: 120_000, polling: 100 });
+    const pullMs = Date.now() - t0;
+    record('sync 10,000 queued changes: push and acknowledge', '-', ms(pushMs), 'one run, loopback');
+    record('sync 10,000 queued changes: pull on a second device', '-', ms(pullMs),
+      'one run: sign-in click on a new device to all 3,334 new cases listed (includes sign-in and render)');
+    record('sync 10,000 queued changes (push, acknowledge, pull on a second device)', 'under 2 s',
+      ms(pushMs + pullMs), 'sum of the two rows above');
+    await b.close();
+    await c.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+async function ingest(label, databaseUrl) {
+  const server = await startServer({ dist, port: port++, databaseUrl });
+  try {
+    const cookie = await apiSession(server.url);
+    const rates = [];
+    for (let i = 0; i < 3; i++) {
+      const { device, changes } = generatedCaseChanges(10000, { seed: 100 + i });
+      const t = await pushAll(server.url, cookie, device, changes, 1000);
+      rates.push(changes.length / (t / 1000));
+    }
+    record(`server ingest, ${label}, batched pushes`, 'at least 20,000 changes/s',
+      `${Math.round(median(rates)).toLocaleString('en-GB')} changes/s`,
+      'median of 3 runs of 30,000 new-case changes in pushes of 1,000 over loopback HTTP');
+  } finally {
+    await server.stop();
+  }
+}
+
+function machine() {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  let chromium = '';
+  try { chromium = execSync('/usr/bin/chromium --version 2>/dev/null').toString().trim(); } catch {}
+  return `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}`;
+}
+
+const browser = await launch();
+try {
+  firstLoadTransfer();
+  await coldStart(browser);
+  await bigCaseList(browser);
+  await importAndSync(browser);
+  await ingest('SQLite', '');
+  if (process.env.TEST_DATABASE_URL) await ingest('PostgreSQL', process.env.TEST_DATABASE_URL);
+} finally {
+  await browser.close();
+}
+
+const file = join(root, 'bench/results.md');
+if (!existsSync(file)) {
+  writeFileSync(file, '# Homeward benchmark results\n\nEach section is one run of `make bench` (bench/run.mjs describes the method of each figure). Newest last.\n');
+}
+const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+const rows = results.map((r) => `| ${r.figure} | ${r.target} | ${r.value} | ${r.method} |`).join('\n');
+appendFileSync(file, `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}\n\nMachine: ${machine()}\n\n| figure | target | measured | method |\n|---|---|---|---|\n${rows}\n`);
+console.log(`results appended to ${file}`);
