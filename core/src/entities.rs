@@ -363,6 +363,7 @@ mod tests {
                 value: json!(true),
                 hlc: Hlc::zero("t").tick(2),
                 version: 0,
+                user: String::new(),
             },
         );
         assert!(case_file(&[r]).strengths.is_empty());

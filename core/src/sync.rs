@@ -267,6 +267,10 @@ pub struct FieldHead {
     pub version: i64,
     /// The current value equals the incoming one (a repeat is never a conflict).
     pub same_value: bool,
+    /// The current value was written by the same user on the same device as the incoming change.
+    /// A device's clock only moves forward, so its later stamp means it wrote this edit after
+    /// that value, whatever server version it last saw.
+    pub same_device: bool,
 }
 
 /// What merging an incoming change into a field does. `Applied` and `Superseded` keep the log
@@ -281,13 +285,28 @@ pub enum Merge {
 /// The per-field merge rule of the design: last writer by clock wins for values; for text, an
 /// edit made without seeing the current version is concurrent and becomes a conflict.
 ///
+/// For text, in order:
+/// 1. made on the current version or later (`base >= head.version`): the author saw the current
+///    text, so the edit applies (a repeat of the same value with an older clock is superseded);
+/// 2. the current text was written on the same device by the same user: the device's own earlier
+///    edit. Its clock only moves forward, so a later stamp applies and an earlier one (an old edit
+///    arriving late) is superseded. A device never conflicts with itself, even when it edits the
+///    same text twice offline and the second edit still carries the old base;
+/// 3. the same value: nothing to review, superseded;
+/// 4. otherwise the edits are concurrent: a conflict, both texts kept.
+///
 /// ```
 /// # use homeward_core::sync::{merge, FieldHead, Merge, MergeKind};
 /// # use homeward_core::Hlc;
-/// let head = FieldHead { hlc: Hlc::zero("a").tick(10), version: 7, same_value: false };
+/// let head = FieldHead {
+///     hlc: Hlc::zero("a").tick(10), version: 7, same_value: false, same_device: false,
+/// };
 /// // made on version 3 while someone else wrote version 7: both texts are kept
 /// assert_eq!(merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(20), 3), Merge::Conflict);
 /// assert_eq!(merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(20), 7), Merge::Apply);
+/// // the same device's second offline edit, still on version 3, follows its first
+/// let own = FieldHead { same_device: true, ..head };
+/// assert_eq!(merge(MergeKind::Text, Some(&own), &Hlc::zero("a").tick(20), 3), Merge::Apply);
 /// ```
 pub fn merge(kind: MergeKind, head: Option<&FieldHead>, hlc: &Hlc, base: i64) -> Merge {
     let Some(head) = head else {
@@ -304,6 +323,12 @@ pub fn merge(kind: MergeKind, head: Option<&FieldHead>, hlc: &Hlc, base: i64) ->
         MergeKind::Text => {
             if base >= head.version {
                 if *hlc > head.hlc || !head.same_value {
+                    Merge::Apply
+                } else {
+                    Merge::Supersede
+                }
+            } else if head.same_device {
+                if *hlc > head.hlc {
                     Merge::Apply
                 } else {
                     Merge::Supersede
@@ -409,6 +434,7 @@ mod tests {
             hlc: Hlc::zero("a").tick(50),
             version: 4,
             same_value: false,
+            same_device: false,
         };
         let earlier = Hlc::zero("b").tick(40);
         let later = Hlc::zero("b").tick(60);
@@ -428,9 +454,53 @@ mod tests {
             head_wall in 0u64..1000, wall in 0u64..1000, version in 1i64..100, base in 0i64..100,
         ) {
             prop_assume!(base < version);
-            let head = FieldHead { hlc: Hlc::zero("a").tick(head_wall), version, same_value: false };
+            let head = FieldHead {
+                hlc: Hlc::zero("a").tick(head_wall), version, same_value: false, same_device: false,
+            };
             let m = merge(MergeKind::Text, Some(&head), &Hlc::zero("b").tick(wall), base);
             prop_assert_eq!(m, Merge::Conflict);
+        }
+
+        #[test]
+        fn a_devices_later_edit_of_its_own_text_always_applies_whatever_its_base(
+            head_wall in 0u64..1000, later in 1u64..1000, version in 1i64..100, base in 0i64..100,
+            same_value: bool,
+        ) {
+            let head_hlc = Hlc::zero("tab").tick(head_wall);
+            let head = FieldHead { hlc: head_hlc.clone(), version, same_value, same_device: true };
+            let next = head_hlc.tick(head_wall + later);
+            prop_assert_eq!(merge(MergeKind::Text, Some(&head), &next, base), Merge::Apply);
+        }
+
+        #[test]
+        fn a_devices_older_edit_arriving_late_never_replaces_its_newer_one(
+            head_wall in 1u64..1000, earlier in 1u64..1000, version in 1i64..100,
+            base in 0i64..100,
+        ) {
+            prop_assume!(base < version);
+            let old = Hlc::zero("tab").tick(head_wall.saturating_sub(earlier));
+            let head = FieldHead {
+                hlc: old.tick(head_wall), version, same_value: false, same_device: true,
+            };
+            prop_assert_eq!(merge(MergeKind::Text, Some(&head), &old, base), Merge::Supersede);
+        }
+
+        #[test]
+        fn sequences_of_one_devices_offline_edits_end_with_its_last_text(
+            walls in proptest::collection::vec(1u64..10_000, 1..20),
+        ) {
+            // One device edits the note again and again offline (every edit on base 0, its
+            // clock moving forward), then pushes them in order: each applies, none conflicts.
+            let mut clock = Hlc::zero("tab");
+            let mut head: Option<FieldHead> = None;
+            for (version, wall) in (1i64..).zip(walls) {
+                clock = clock.tick(wall);
+                let m = merge(MergeKind::Text, head.as_ref(), &clock, 0);
+                prop_assert_eq!(m, Merge::Apply);
+                head = Some(FieldHead {
+                    hlc: clock.clone(), version, same_value: false, same_device: true,
+                });
+            }
         }
 
         #[test]

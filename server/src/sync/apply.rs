@@ -176,5 +176,6 @@ fn field_head(head: &Head, change: &Change) -> FieldHead {
         hlc: head.hlc.clone(),
         version: head.version,
         same_value: head.value == change.value,
+        same_device: head.username == change.user && head.device_id == change.device_id.to_string(),
     }
 }

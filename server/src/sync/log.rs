@@ -192,13 +192,17 @@ pub struct Head {
     pub hlc: Hlc,
     pub version: i64,
     pub change_id: String,
+    /// Who wrote the current value, and on which device.
+    pub username: String,
+    pub device_id: String,
 }
 
 /// The current value of a change's field, if it was ever set.
 pub async fn head(conn: &mut AnyConnection, change: &Change) -> Result<Option<Head>, sqlx::Error> {
-    let row: Option<(String, String, i64, String)> = sqlx::query_as(
-        "SELECT value, hlc, version, change_id FROM field_heads \
-         WHERE case_id = $1 AND entity = $2 AND entity_id = $3 AND field = $4",
+    let row: Option<(String, String, i64, String, String, String)> = sqlx::query_as(
+        "SELECT h.value, h.hlc, h.version, h.change_id, c.username, c.device_id \
+         FROM field_heads h JOIN changes c ON c.change_id = h.change_id \
+         WHERE h.case_id = $1 AND h.entity = $2 AND h.entity_id = $3 AND h.field = $4",
     )
     .bind(change.case_id.to_string())
     .bind(change.entity.as_str())
@@ -206,12 +210,14 @@ pub async fn head(conn: &mut AnyConnection, change: &Change) -> Result<Option<He
     .bind(&change.field)
     .fetch_optional(conn)
     .await?;
-    row.map(|(value, hlc, version, change_id)| {
+    row.map(|(value, hlc, version, change_id, username, device_id)| {
         Ok(Head {
             value: decode("value", serde_json::from_str(&value))?,
             hlc: decode("clock", hlc.parse::<Hlc>())?,
             version,
             change_id,
+            username,
+            device_id,
         })
     })
     .transpose()

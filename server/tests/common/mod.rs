@@ -259,7 +259,18 @@ impl TestApp {
     }
 }
 
-/// A change to a case's own record, stamped on `node` at `wall` ms.
+/// The device id of a clock node in tests: each node name is its own device.
+pub fn device(node: &str) -> Uuid {
+    // FNV-1a: stable, and different for the handful of names tests use.
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in node.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    Uuid::from_u128(h)
+}
+
+/// A change to a case's own record, stamped on `node` at `wall` ms, from `node`'s device.
 pub fn case_change(
     user: &str,
     case_id: Uuid,
@@ -270,7 +281,7 @@ pub fn case_change(
 ) -> Change {
     Change {
         change_id: Uuid::now_v7(),
-        device_id: Uuid::from_u128(0xD),
+        device_id: device(node),
         user: user.to_string(),
         case_id,
         entity: Entity::Case,
@@ -304,3 +315,5 @@ pub fn new_case(user: &str, case_id: Uuid, name: &str, dob: &str, note: &str) ->
         case_change(user, case_id, "note", Value::from(note), 1_002, "tab1"),
     ]
 }
+
+pub mod device;
