@@ -3,7 +3,8 @@
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
-    case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew, sign_in::SignIn,
+    case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew, needs_review::NeedsReview,
+    sign_in::SignIn,
 };
 use crate::state::{AppState, ME};
 use crate::{local, sync};
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/sign-in") view=SignIn />
                                 <Route path=path!("/cases/new") view=CaseNew />
                                 <Route path=path!("/cases/:id") view=CaseDetail />
+                                <Route path=path!("/review") view=NeedsReview />
                             </Routes>
                         }
                             .into_any()

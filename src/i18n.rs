@@ -46,6 +46,8 @@ keys! {
     StatusOnline, StatusOffline, ChangesWaiting, AllSent, LastSynced, NeverSynced, NotSent,
     NotSentTitle, SignInToSync, SyncFailed,
     AgeYears, Born, BackToCases, CaseNotFound, NeedsReview, CaseNoteHeading, SyncStatus,
+    ReviewIntro, ReviewNothing, ReviewVersion, WrittenBy, KeepThis, WriteMerged, SaveMerged,
+    ReviewEmptyText, ToReview,
 }
 
 /// The language context: read it in any component with [`use_i18n`].

@@ -23,6 +23,9 @@ pub fn SyncIndicator() -> impl IntoView {
         ),
         None => i18n.t(Key::NeverSynced).to_string(),
     };
+    let app = use_app();
+    // Only a case's own record has free text today; count the cases with texts to review.
+    let to_review = move || app.cases.get().iter().filter(|r| r.needs_review).count();
     view! {
         <section class="sync" aria-label=move || i18n.t(Key::SyncStatus)>
             <p class="sync-line" role="status" aria-live="polite">
@@ -35,6 +38,11 @@ pub fn SyncIndicator() -> impl IntoView {
                 <span class="sync-waiting">{waiting}</span>
                 <span class="sync-last">{last}</span>
             </p>
+            <Show when=move || { to_review() > 0 }>
+                <p class="sync-alert sync-review">
+                    <a href="/review">{move || i18n.tf(Key::ToReview, &[("n", &to_review().to_string())])}</a>
+                </p>
+            </Show>
             <Show when=move || s.needs_sign_in.get()>
                 <p class="sync-alert" role="alert">
                     <a href="/sign-in">{move || i18n.t(Key::SignInToSync)}</a>

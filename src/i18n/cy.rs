@@ -53,5 +53,14 @@ pub fn text(key: Key) -> &'static str {
         Key::NeedsReview => "Angen adolygu",
         Key::CaseNoteHeading => "Nodyn",
         Key::SyncStatus => "Statws cysoni",
+        Key::ReviewIntro => "Ysgrifennwyd y testunau hyn ar yr un pryd ar ddyfeisiau gwahanol neu gan bobl wahanol. Cadwch un fersiwn, neu ysgrifennwch un testun o'r ddau. Anfonir eich dewis fel unrhyw newid arall.",
+        Key::ReviewNothing => "Does dim angen ei adolygu.",
+        Key::ReviewVersion => "Fersiwn {n}",
+        Key::WrittenBy => "Ysgrifennwyd gan {user}, {when}",
+        Key::KeepThis => "Cadw'r fersiwn hon",
+        Key::WriteMerged => "Neu ysgrifennwch un testun o'r ddau",
+        Key::SaveMerged => "Cadw'r testun hwn",
+        Key::ReviewEmptyText => "(gwag)",
+        Key::ToReview => "{n} i'w adolygu",
     }
 }

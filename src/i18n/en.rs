@@ -57,5 +57,17 @@ pub fn text(key: Key) -> &'static str {
         Key::NeedsReview => "Needs review",
         Key::CaseNoteHeading => "Note",
         Key::SyncStatus => "Sync status",
+        Key::ReviewIntro => {
+            "These texts were written at the same time on different devices or by different people. \
+             Keep one version, or write one text from both. Your choice is sent like any other change."
+        }
+        Key::ReviewNothing => "Nothing needs review.",
+        Key::ReviewVersion => "Version {n}",
+        Key::WrittenBy => "Written by {user}, {when}",
+        Key::KeepThis => "Keep this version",
+        Key::WriteMerged => "Or write one text from both",
+        Key::SaveMerged => "Save this text",
+        Key::ReviewEmptyText => "(empty)",
+        Key::ToReview => "{n} to review",
     }
 }
