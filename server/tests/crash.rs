@@ -158,6 +158,7 @@ async fn a_server_killed_mid_push_loses_nothing_and_duplicates_nothing_after_the
         (false, 0),
         (false, 30),
         (false, 150),
+        (false, 300),
         (false, 600),
     ]
     .into_iter()
