@@ -88,18 +88,53 @@ async fn push_all(local: &Local) -> Result<(), SyncError> {
     }
 }
 
+/// Meta key of the last case grant this device accounted for.
+const GRANTS: &str = "grants_cursor";
+
 async fn pull_all(local: &Local) -> Result<(), SyncError> {
+    let stored = local.store.meta::<i64>(GRANTS).await?;
+    let mut resync: Vec<uuid::Uuid> = Vec::new();
+    let mut grants_cursor;
     loop {
         let since = local.store.meta::<i64>(CURSOR).await?.unwrap_or(0);
-        let page = api::pull(since).await?;
+        // A device that never pulled gets every readable case anyway; one that did asks which
+        // cases were put on the caseload since its last grant (all of them if it never asked).
+        let grants = match (stored, since) {
+            (None, 0) => None,
+            (g, _) => Some(g.unwrap_or(0)),
+        };
+        let page = api::pull(since, grants).await?;
         if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
             local.observe(latest).await?;
         }
         local.store.apply_pull(&page.changes, page.cursor).await?;
+        grants_cursor = page.grants_cursor;
+        resync.extend(page.resync.iter().copied());
         if !page.more {
-            return Ok(());
+            break;
         }
     }
+    resync.sort_unstable();
+    resync.dedup();
+    for case_id in resync {
+        // The case's whole history; the main cursor stays where it is. Applying a change twice
+        // is harmless, so a sync cut short here simply does this again.
+        let mut since = 0;
+        loop {
+            let page = api::pull_case(case_id, since).await?;
+            if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
+                local.observe(latest).await?;
+            }
+            let cursor = local.store.meta::<i64>(CURSOR).await?.unwrap_or(0);
+            local.store.apply_pull(&page.changes, cursor).await?;
+            since = page.cursor;
+            if !page.more {
+                break;
+            }
+        }
+    }
+    local.store.set_meta(GRANTS, &grants_cursor).await?;
+    Ok(())
 }
 
 /// One full sync: push everything waiting, then pull everything new.

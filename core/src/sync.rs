@@ -174,6 +174,14 @@ pub struct PullResponse {
     pub cursor: i64,
     /// More changes wait after this page.
     pub more: bool,
+    /// Pass this as `grants` next time: the last case grant this reply accounts for.
+    #[serde(default)]
+    pub grants_cursor: i64,
+    /// Cases put on the caller's caseload (or their team's) after the `grants` passed. Their
+    /// history before the cursor was not readable when the device pulled past it: fetch each
+    /// whole with `case=<id>` (from `since=0`). Empty when `grants` was not given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resync: Vec<Uuid>,
 }
 
 /// Why a change is refused.

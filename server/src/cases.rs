@@ -56,6 +56,37 @@ pub async fn create(
     Ok(())
 }
 
+/// Cases granted to `user` (put on their caseload, or on a caseload of the team they manage)
+/// after grant number `after`, that they can still read; and the latest grant number of all.
+pub async fn granted_after(
+    conn: &mut AnyConnection,
+    user: &User,
+    after: i64,
+) -> Result<(Vec<Uuid>, i64), sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT g.case_id FROM case_grants g \
+         JOIN cases k ON k.case_id = g.case_id \
+         JOIN users o ON o.username = k.owner \
+         JOIN users u ON u.username = g.username \
+         WHERE g.id > $1 AND (g.username = $2 OR u.team = $3) \
+           AND (k.owner = $2 OR o.team = $3) \
+         ORDER BY g.case_id",
+    )
+    .bind(after)
+    .bind(&user.username)
+    .bind(user.managed_team())
+    .fetch_all(&mut *conn)
+    .await?;
+    let (latest,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM case_grants")
+        .fetch_one(&mut *conn)
+        .await?;
+    let cases = rows
+        .into_iter()
+        .filter_map(|(id,)| Uuid::parse_str(&id).ok())
+        .collect();
+    Ok((cases, latest.unwrap_or(0)))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AssignError {
     #[error("there is no case with id {0}")]
@@ -82,6 +113,14 @@ pub async fn assign(db: &Db, case_id: Uuid, username: &str) -> Result<(), Assign
     if done.rows_affected() == 0 {
         return Err(AssignError::NoSuchCase(case_id));
     }
+    // The new owner's devices (and their managers') are past this case's history: they are told
+    // to fetch it whole on their next pull.
+    sqlx::query("INSERT INTO case_grants (case_id, username, granted_at) VALUES ($1, $2, $3)")
+        .bind(case_id.to_string())
+        .bind(&username)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
     crate::audit::record(
         &mut tx,
         &crate::audit::Entry {

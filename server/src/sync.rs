@@ -5,6 +5,7 @@ pub mod log;
 
 use crate::audit::{self, Action, Entry};
 use crate::auth::CurrentUser;
+use crate::cases;
 use crate::clock::latest_today;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiQuery};
@@ -52,12 +53,21 @@ async fn push(
     Ok(Json(PushResponse { results }))
 }
 
+/// Without `grants`, no grant is reported (the device had none to compare): every one is "old".
+const fn latest_grant() -> i64 {
+    i64::MAX
+}
+
 #[derive(Debug, Deserialize)]
 struct PullQuery {
     /// The cursor from the last pull; absent or empty for everything.
     since: Option<String>,
     /// The pulling device, for the audit log.
     device_id: Option<Uuid>,
+    /// The `grants_cursor` of the last pull: newer case grants come back in `resync`.
+    grants: Option<i64>,
+    /// Only this case's changes (a resync of a case newly on the caller's caseload).
+    case: Option<Uuid>,
 }
 
 async fn pull(
@@ -72,7 +82,43 @@ async fn pull(
         })?,
     }
     .max(0);
-    let mut changes = log::readable_after(&state.db, &user, since, MAX_PULL_CHANGES + 1).await?;
+    let (resync, grants_cursor) = {
+        let mut conn = state.db.pool.acquire().await?;
+        let (cases, latest) =
+            cases::granted_after(&mut conn, &user, query.grants.unwrap_or(latest_grant())).await?;
+        (
+            if query.grants.is_some() {
+                cases
+            } else {
+                Vec::new()
+            },
+            latest,
+        )
+    };
+    if let Some(case_id) = query.case {
+        let mut conn = state.db.pool.acquire().await?;
+        let allowed = cases::owner(&mut conn, case_id)
+            .await?
+            .is_some_and(|owner| owner.lets(&user));
+        if !allowed {
+            audit::record(
+                &mut conn,
+                &Entry {
+                    username: &user.username,
+                    device_id: query.device_id,
+                    action: Action::Refused,
+                    case_id: Some(case_id),
+                    detail: "pull of a case without access".into(),
+                },
+            )
+            .await?;
+            return Err(AppError::Forbidden);
+        }
+    }
+    let mut changes = match query.case {
+        Some(case_id) => log::case_after(&state.db, case_id, since, MAX_PULL_CHANGES + 1).await?,
+        None => log::readable_after(&state.db, &user, since, MAX_PULL_CHANGES + 1).await?,
+    };
     let more = changes.len() > MAX_PULL_CHANGES;
     changes.truncate(MAX_PULL_CHANGES);
     let cursor = changes.last().map_or(since, |c| c.seq);
@@ -104,5 +150,7 @@ async fn pull(
         changes,
         cursor,
         more,
+        grants_cursor,
+        resync,
     }))
 }

@@ -185,6 +185,35 @@ pub async fn readable_after(
         .collect()
 }
 
+/// Changes of one case after `since` that carry data, in log order (the caller checked access).
+pub async fn case_after(
+    db: &Db,
+    case_id: Uuid,
+    since: i64,
+    limit: usize,
+) -> Result<Vec<PulledChange>, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM changes c \
+         WHERE c.case_id = $1 AND c.seq > $2 AND c.outcome IN ('applied', 'conflict') \
+         ORDER BY c.seq LIMIT $3"
+    ))
+    .bind(case_id.to_string())
+    .bind(since)
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let logged = from_row(row)?;
+            Ok(PulledChange {
+                seq: logged.seq,
+                conflict: logged.outcome == Outcome::Conflict,
+                change: logged.change,
+            })
+        })
+        .collect()
+}
+
 /// The current value of one field.
 #[derive(Debug, Clone)]
 pub struct Head {

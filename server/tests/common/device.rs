@@ -21,6 +21,8 @@ pub struct Device {
     pub outbox: Vec<Change>,
     pub refused: Vec<(Change, String)>,
     pub cursor: i64,
+    /// The last case grant this device accounted for (see `PullResponse::resync`).
+    pub grants: Option<i64>,
 }
 
 impl Device {
@@ -35,6 +37,7 @@ impl Device {
             outbox: Vec::new(),
             refused: Vec::new(),
             cursor: 0,
+            grants: None,
         }
     }
 
@@ -147,24 +150,64 @@ impl Device {
         }
     }
 
+    async fn get_page(&self, app: &TestApp, query: &str) -> PullResponse {
+        let res = app
+            .get(&format!("/api/sync/pull?{query}"), Some(&self.cookie))
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "pull failed: {}", res.text());
+        res.json()
+    }
+
+    fn take(&mut self, page: &PullResponse) {
+        if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
+            self.clock = self.clock.receive(latest, self.clock.wall_ms);
+        }
+        for p in &page.changes {
+            let c = &p.change;
+            self.records
+                .entry((c.entity, c.entity_id))
+                .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id))
+                .apply_pulled(p.seq, p.conflict, c);
+        }
+    }
+
+    /// Pulls what is new, then fetches whole any case newly on this user's caseload, as
+    /// `src/sync.rs` does.
     pub async fn pull(&mut self, app: &TestApp) {
+        let grants = match (self.grants, self.cursor) {
+            (None, 0) => String::new(),
+            (g, _) => format!("&grants={}", g.unwrap_or(0)),
+        };
+        let mut resync = Vec::new();
+        let mut grants_cursor;
         loop {
-            let page: PullResponse = app.pull(&self.cookie, self.cursor).await;
-            if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
-                self.clock = self.clock.receive(latest, self.clock.wall_ms);
-            }
-            for p in &page.changes {
-                let c = &p.change;
-                self.records
-                    .entry((c.entity, c.entity_id))
-                    .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id))
-                    .apply_pulled(p.seq, p.conflict, c);
-            }
+            let page = self
+                .get_page(app, &format!("since={}{grants}", self.cursor))
+                .await;
+            self.take(&page);
             self.cursor = page.cursor;
+            grants_cursor = page.grants_cursor;
+            resync.extend(page.resync.iter().copied());
             if !page.more {
-                return;
+                break;
             }
         }
+        resync.sort();
+        resync.dedup();
+        for case in resync {
+            let mut since = 0;
+            loop {
+                let page = self
+                    .get_page(app, &format!("case={case}&since={since}"))
+                    .await;
+                self.take(&page);
+                since = page.cursor;
+                if !page.more {
+                    break;
+                }
+            }
+        }
+        self.grants = Some(grants_cursor);
     }
 
     /// What a person sees: every field's value and every alternative's value, per record,
