@@ -70,16 +70,25 @@ pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {
 
 /// Pulls changes after `since`; with `grants`, the reply also names the cases newly on this
 /// user's caseload since that grant (see [`pull_case`]).
-pub async fn pull(since: i64, grants: Option<i64>) -> Result<PullResponse, ApiError> {
+/// `device` goes into the server's audit log of who read what, from which device.
+pub async fn pull(
+    device: uuid::Uuid,
+    since: i64,
+    grants: Option<i64>,
+) -> Result<PullResponse, ApiError> {
     let url = match grants {
-        Some(g) => format!("/api/sync/pull?since={since}&grants={g}"),
-        None => format!("/api/sync/pull?since={since}"),
+        Some(g) => format!("/api/sync/pull?device_id={device}&since={since}&grants={g}"),
+        None => format!("/api/sync/pull?device_id={device}&since={since}"),
     };
     answer(Request::get(&url).send().await).await
 }
 
 /// Pulls one case's changes after `since` (a case newly on this user's caseload).
-pub async fn pull_case(case_id: uuid::Uuid, since: i64) -> Result<PullResponse, ApiError> {
-    let url = format!("/api/sync/pull?case={case_id}&since={since}");
+pub async fn pull_case(
+    device: uuid::Uuid,
+    case_id: uuid::Uuid,
+    since: i64,
+) -> Result<PullResponse, ApiError> {
+    let url = format!("/api/sync/pull?device_id={device}&case={case_id}&since={since}");
     answer(Request::get(&url).send().await).await
 }

@@ -103,7 +103,7 @@ async fn pull_all(local: &Local) -> Result<(), SyncError> {
             (None, 0) => None,
             (g, _) => Some(g.unwrap_or(0)),
         };
-        let page = api::pull(since, grants).await?;
+        let page = api::pull(local.device_id, since, grants).await?;
         if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
             local.observe(latest).await?;
         }
@@ -121,7 +121,7 @@ async fn pull_all(local: &Local) -> Result<(), SyncError> {
         // is harmless, so a sync cut short here simply does this again.
         let mut since = 0;
         loop {
-            let page = api::pull_case(case_id, since).await?;
+            let page = api::pull_case(local.device_id, case_id, since).await?;
             if let Some(latest) = page.changes.iter().map(|p| &p.change.hlc).max() {
                 local.observe(latest).await?;
             }

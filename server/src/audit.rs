@@ -74,6 +74,52 @@ pub async fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<(), s
     Ok(())
 }
 
+/// One row of the audit log as exported.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Row {
+    pub id: i64,
+    /// Milliseconds since the Unix epoch.
+    pub at: i64,
+    pub username: String,
+    pub device_id: Option<String>,
+    pub action: String,
+    pub case_id: Option<String>,
+    pub detail: String,
+}
+
+/// A case's whole audit trail, oldest first: every read, change, refusal and assignment.
+pub async fn case_trail(db: &crate::db::Db, case_id: Uuid) -> Result<Vec<Row>, sqlx::Error> {
+    let rows: Vec<(
+        i64,
+        i64,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+    )> = sqlx::query_as(
+        "SELECT id, at, username, device_id, action, case_id, detail FROM audit \
+             WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case_id.to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, at, username, device_id, action, case_id, detail)| Row {
+                id,
+                at,
+                username,
+                device_id,
+                action,
+                case_id,
+                detail,
+            },
+        )
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

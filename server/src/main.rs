@@ -47,6 +47,19 @@ enum Command {
     /// Manage cases.
     #[command(subcommand)]
     Case(CaseCommand),
+    /// Read the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Print a case's audit trail (who read or changed it, when, from which device, what) as
+    /// JSON lines, oldest first.
+    Export {
+        #[arg(long = "case", value_name = "ID")]
+        case_id: Uuid,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +154,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let passwords = Arc::new(Passwords::standard().map_err(|e| anyhow::anyhow!("{e}"))?);
             let user = users::add(&db, &passwords, &new, &password).await?;
             println!("Added {} ({}).", user.username, user.display_name);
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Export { case_id }) => {
+            let rows = homeward_server::audit::case_trail(&db, case_id).await?;
+            let mut out = std::io::stdout().lock();
+            for row in rows {
+                serde_json::to_writer(&mut out, &row)?;
+                writeln!(out)?;
+            }
+            out.flush()?;
             Ok(())
         }
         Command::Case(CaseCommand::Assign { case_id, username }) => {

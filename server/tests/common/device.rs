@@ -152,7 +152,10 @@ impl Device {
 
     async fn get_page(&self, app: &TestApp, query: &str) -> PullResponse {
         let res = app
-            .get(&format!("/api/sync/pull?{query}"), Some(&self.cookie))
+            .get(
+                &format!("/api/sync/pull?device_id={}&{query}", self.id),
+                Some(&self.cookie),
+            )
             .await;
         assert_eq!(res.status, StatusCode::OK, "pull failed: {}", res.text());
         res.json()
