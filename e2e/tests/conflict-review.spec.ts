@@ -21,6 +21,8 @@ test('a note written at the same time on another device is shown side by side, a
   await list.startNewCase();
   await form.fill(child, '2018-02-03', 'Written on the tablet.');
   await form.save();
+  // The case must be written before "all sent" means it was sent.
+  await expect(list.caseLink(child)).toBeVisible();
   await list.expectAllSent();
 
   // The worker's phone had written the note too, without having seen the tablet's.
@@ -97,6 +99,8 @@ test('a merged text written on the review page replaces both versions', async ({
   await list.startNewCase();
   await form.fill(child, '2016-05-06', 'Mum was at home.');
   await form.save();
+  // The case must be written before "all sent" means it was sent.
+  await expect(list.caseLink(child)).toBeVisible();
   await list.expectAllSent();
   const pulled = await pullAll(page.request);
   const caseId = pulled.find((p) => p.change.value === child)!.change.case_id;
