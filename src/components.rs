@@ -5,3 +5,5 @@ pub mod field;
 pub mod lang_switch;
 pub mod shell;
 pub mod sync_indicator;
+pub mod text_size;
+pub mod update_banner;

@@ -46,6 +46,7 @@ keys! {
     StatusOnline, StatusOffline, ChangesWaiting, AllSent, LastSynced, NeverSynced, NotSent,
     NotSentTitle, SignInToSync, SyncFailed,
     AgeYears, Born, BackToCases, CaseNotFound, NeedsReview, CaseNoteHeading, SyncStatus,
+    UpdateReady, UpdateReload, UpdateSaveFirst, TextSize, TextStandard, TextLarge, TextLarger,
     ReviewIntro, ReviewNothing, ReviewVersion, WrittenBy, KeepThis, WriteMerged, SaveMerged,
     ReviewEmptyText, ToReview,
 }

@@ -17,6 +17,7 @@ pub mod sync;
 /// Starts the app in the browser.
 pub fn start() {
     console_error_panic_hook::set_once();
+    components::text_size::TextSize::load().apply();
     pwa::register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,4 +1,7 @@
-use crate::components::{lang_switch::LangSwitch, sync_indicator::SyncIndicator};
+use crate::components::{
+    lang_switch::LangSwitch, sync_indicator::SyncIndicator, text_size::TextSizeSwitch,
+    update_banner::UpdateBanner,
+};
 use crate::i18n::{use_i18n, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -19,9 +22,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Show when=move || app.me.get().is_some()>
                     <SyncIndicator />
                 </Show>
+                <TextSizeSwitch />
                 <LangSwitch />
             </div>
         </header>
+        <UpdateBanner />
         {move || {
             app.storage_error
                 .get()

@@ -56,6 +56,13 @@ pub fn text(key: Key) -> &'static str {
         Key::CaseNotFound => "This case is not on this tablet.",
         Key::NeedsReview => "Needs review",
         Key::CaseNoteHeading => "Note",
+        Key::UpdateReady => "A new version of Homeward is ready.",
+        Key::UpdateReload => "Reload now",
+        Key::UpdateSaveFirst => "Save or cancel what you are writing first; nothing is lost until then.",
+        Key::TextSize => "Text size",
+        Key::TextStandard => "Standard text",
+        Key::TextLarge => "Large text",
+        Key::TextLarger => "Larger text",
         Key::SyncStatus => "Sync status",
         Key::ReviewIntro => {
             "These texts were written at the same time on different devices or by different people. \

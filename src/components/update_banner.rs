@@ -1,0 +1,99 @@
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ServiceWorkerRegistration;
+
+/// How often to look for a new version that the service worker has installed in the background.
+const CHECK_MS: u32 = 10_000;
+
+async fn registration() -> Option<ServiceWorkerRegistration> {
+    let found = JsFuture::from(window().navigator().service_worker().get_registration())
+        .await
+        .ok()?;
+    found.dyn_into::<ServiceWorkerRegistration>().ok()
+}
+
+/// Whether any field on the screen holds something typed that a reload would lose. Every form
+/// here starts empty or from stored values, so a field that differs from its default may be
+/// unsaved work.
+fn something_unsaved() -> bool {
+    let Ok(fields) = document().query_selector_all("main form input, main form textarea") else {
+        return false;
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i))
+        .any(|node| {
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                match input.type_().as_str() {
+                    "checkbox" | "radio" => input.checked() != input.default_checked(),
+                    "hidden" | "submit" | "button" => false,
+                    _ => input.value() != input.default_value(),
+                }
+            } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                Ok(area.value()) != area.default_value()
+            } else {
+                false
+            }
+        })
+}
+
+/// Offers a new version once it is installed, and reloads into it only when nothing typed would
+/// be lost. Until then the running version keeps working, offline included.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let ready = RwSignal::new(false);
+    let blocked = RwSignal::new(false);
+
+    let check = move || {
+        spawn_local(async move {
+            let has_controller = window().navigator().service_worker().controller().is_some();
+            if let Some(reg) = registration().await {
+                ready.set(has_controller && reg.waiting().is_some());
+            }
+        })
+    };
+    check();
+    if let Ok(handle) =
+        set_interval_with_handle(check, std::time::Duration::from_millis(CHECK_MS.into()))
+    {
+        on_cleanup(move || handle.clear());
+    }
+
+    let reload = move |_| {
+        if something_unsaved() {
+            blocked.set(true);
+            return;
+        }
+        spawn_local(async move {
+            let Some(waiting) = registration().await.and_then(|r| r.waiting()) else {
+                return;
+            };
+            let container = window().navigator().service_worker();
+            let on_change = Closure::<dyn Fn()>::new(|| {
+                let _ = window().location().reload();
+            });
+            container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+            let _ = waiting.post_message(&message);
+        });
+    };
+
+    view! {
+        <Show when=move || ready.get()>
+            <div class="banner banner-update" role="status">
+                <p>{move || i18n.t(Key::UpdateReady)}</p>
+                <Show when=move || blocked.get()>
+                    <p class="update-blocked">{move || i18n.t(Key::UpdateSaveFirst)}</p>
+                </Show>
+                <button class="button button-primary" type="button" on:click=reload>
+                    {move || i18n.t(Key::UpdateReload)}
+                </button>
+            </div>
+        </Show>
+    }
+}
