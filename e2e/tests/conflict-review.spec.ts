@@ -3,7 +3,22 @@ import { SignInPage } from '../pages/sign-in-page';
 import { CaseListPage } from '../pages/case-list-page';
 import { NewCasePage } from '../pages/new-case-page';
 import { ReviewPage } from '../pages/review-page';
+import { APIRequestContext } from '@playwright/test';
 import { caseFields, hlcNow, pullAll, uuid } from '../sync-api';
+
+/** The id of the case of this child, once the server has it. */
+async function caseIdOf(request: APIRequestContext, child: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      id = (await pullAll(request)).find(
+        (p) => p.change.field === 'child_name' && p.change.value === child,
+      )?.change.case_id;
+      return id;
+    })
+    .toBeTruthy();
+  return id!;
+}
 
 test('a note written at the same time on another device is shown side by side, and the worker’s choice clears it everywhere', async ({
   page,
@@ -24,11 +39,9 @@ test('a note written at the same time on another device is shown side by side, a
   // The case must be written before "all sent" means it was sent.
   await expect(list.caseLink(child)).toBeVisible();
   await list.expectAllSent();
+  const caseId = await caseIdOf(page.request, child);
 
   // The worker's phone had written the note too, without having seen the tablet's.
-  const pulled = await pullAll(page.request);
-  const name = pulled.find((p) => p.change.field === 'child_name' && p.change.value === child)!;
-  const caseId = name.change.case_id;
   const pushed = await page.request.post('/api/sync/push', {
     data: {
       device_id: uuid(),
@@ -102,8 +115,7 @@ test('a merged text written on the review page replaces both versions', async ({
   // The case must be written before "all sent" means it was sent.
   await expect(list.caseLink(child)).toBeVisible();
   await list.expectAllSent();
-  const pulled = await pullAll(page.request);
-  const caseId = pulled.find((p) => p.change.value === child)!.change.case_id;
+  const caseId = await caseIdOf(page.request, child);
   await page.request.post('/api/sync/push', {
     data: {
       device_id: uuid(),

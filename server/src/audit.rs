@@ -87,17 +87,19 @@ pub struct Row {
     pub detail: String,
 }
 
+type StoredRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+);
+
 /// A case's whole audit trail, oldest first: every read, change, refusal and assignment.
 pub async fn case_trail(db: &crate::db::Db, case_id: Uuid) -> Result<Vec<Row>, sqlx::Error> {
-    let rows: Vec<(
-        i64,
-        i64,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        String,
-    )> = sqlx::query_as(
+    let rows: Vec<StoredRow> = sqlx::query_as(
         "SELECT id, at, username, device_id, action, case_id, detail FROM audit \
              WHERE case_id = $1 ORDER BY id",
     )
