@@ -3,7 +3,9 @@
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
-    case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew, sign_in::SignIn,
+    assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
+    chronology::Chronology, classification::Classification, genogram::GenogramPage, report::Report,
+    sign_in::SignIn,
 };
 use crate::state::{AppState, ME};
 use crate::{local, sync};
@@ -19,6 +21,7 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     let app = AppState::new();
     provide_context(app);
+    crate::state::remember(app);
 
     Effect::new(move |_| {
         let code = i18n.lang.get().code();
@@ -57,6 +60,11 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/sign-in") view=SignIn />
                                 <Route path=path!("/cases/new") view=CaseNew />
                                 <Route path=path!("/cases/:id") view=CaseDetail />
+                                <Route path=path!("/cases/:id/classification") view=Classification />
+                                <Route path=path!("/cases/:id/chronology") view=Chronology />
+                                <Route path=path!("/cases/:id/genogram") view=GenogramPage />
+                                <Route path=path!("/cases/:id/assessment") view=Assessment />
+                                <Route path=path!("/cases/:id/report") view=Report />
                             </Routes>
                         }
                             .into_any()
