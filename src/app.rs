@@ -3,8 +3,9 @@
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
-    case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew, needs_review::NeedsReview,
-    sign_in::SignIn,
+    assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
+    chronology::Chronology, classification::Classification, genogram::GenogramPage,
+    needs_review::NeedsReview, report::Report, sign_in::SignIn,
 };
 use crate::state::{AppState, ME};
 use crate::{local, sync};
@@ -20,6 +21,7 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     let app = AppState::new();
     provide_context(app);
+    crate::state::remember(app);
 
     Effect::new(move |_| {
         let code = i18n.lang.get().code();
@@ -61,6 +63,11 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/cases/new") view=CaseNew />
                                 <Route path=path!("/cases/:id") view=CaseDetail />
                                 <Route path=path!("/review") view=NeedsReview />
+                                <Route path=path!("/cases/:id/classification") view=Classification />
+                                <Route path=path!("/cases/:id/chronology") view=Chronology />
+                                <Route path=path!("/cases/:id/genogram") view=GenogramPage />
+                                <Route path=path!("/cases/:id/assessment") view=Assessment />
+                                <Route path=path!("/cases/:id/report") view=Report />
                             </Routes>
                         }
                             .into_any()

@@ -4,9 +4,12 @@ pub mod api;
 pub mod app;
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod case_data;
 pub mod components;
 pub mod format;
+pub mod genogram_layout;
 pub mod i18n;
+pub mod labels;
 pub mod local;
 pub mod pages;
 pub mod pwa;

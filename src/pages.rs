@@ -1,7 +1,12 @@
 //! One file per screen.
 
+pub mod assessment;
 pub mod case_detail;
 pub mod case_list;
 pub mod case_new;
+pub mod chronology;
+pub mod classification;
+pub mod genogram;
 pub mod needs_review;
+pub mod report;
 pub mod sign_in;

@@ -1,11 +1,15 @@
 //! What the whole app shares: who is signed in, the cases on this device, and the sync status.
 
-use crate::local;
+use crate::{format, local};
 use chrono::NaiveDate;
 use homeward_core::api::Me;
+use homeward_core::entities;
+use homeward_core::movement::MovementConfig;
 use homeward_core::record::Record;
+use homeward_core::summary::{summarise, CaseSummary};
 use homeward_core::sync::Entity;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A case as the list shows it.
@@ -16,19 +20,29 @@ pub struct CaseRow {
     pub date_of_birth: Option<NaiveDate>,
     pub note: String,
     pub needs_review: bool,
+    /// Stage, level, next review and movement prompts, from core.
+    pub summary: CaseSummary,
 }
 
 impl CaseRow {
-    pub fn from_record(r: &Record) -> CaseRow {
+    /// A case row from its own record and the practice items the dashboard needs (checklist,
+    /// classifications, reviews).
+    pub fn from_record(r: &Record, items: &[Record], today: NaiveDate) -> CaseRow {
+        let file = entities::case_file(items);
         CaseRow {
             id: r.entity_id,
             child_name: r.text("child_name").to_string(),
             date_of_birth: NaiveDate::parse_from_str(r.text("date_of_birth"), "%Y-%m-%d").ok(),
             note: r.text("note").to_string(),
             needs_review: r.needs_review(),
+            summary: summarise(&file, today, &MovementConfig::default()),
         }
     }
 }
+
+/// The dashboard needs only these kinds of item; reading each kind once, for all cases, keeps
+/// the list fast with thousands of cases.
+const SUMMARY_ENTITIES: [Entity; 3] = [Entity::Checklist, Entity::Classification, Entity::Review];
 
 /// Sync status for the indicator.
 #[derive(Clone, Copy)]
@@ -81,12 +95,22 @@ impl AppState {
             return;
         };
         let result = async {
+            let mut items: HashMap<Uuid, Vec<Record>> = HashMap::new();
+            for entity in SUMMARY_ENTITIES {
+                for r in local.store.records(entity).await? {
+                    items.entry(r.case_id).or_default().push(r);
+                }
+            }
+            let today = format::today();
             let mut rows: Vec<CaseRow> = local
                 .store
                 .records(Entity::Case)
                 .await?
                 .iter()
-                .map(CaseRow::from_record)
+                .map(|r| {
+                    let own = items.get(&r.entity_id).map(Vec::as_slice).unwrap_or(&[]);
+                    CaseRow::from_record(r, own, today)
+                })
                 .collect();
             rows.sort_by_key(|r| r.child_name.to_lowercase());
             let waiting = local.store.outbox_len().await?;
@@ -113,4 +137,18 @@ impl Default for AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+thread_local! {
+    static APP: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes the app state reachable from async tasks, which run outside any component's context.
+pub fn remember(app: AppState) {
+    APP.with(|a| a.set(Some(app)));
+}
+
+/// The app state from anywhere (after [`remember`]).
+pub fn app_state() -> Option<AppState> {
+    APP.with(|a| a.get())
 }

@@ -16,8 +16,10 @@ use std::rc::Rc;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const RECORDS: &str = "records";
+/// Unsaved form input, so a locked or backgrounded tablet loses nothing (sealed like records).
+const DRAFTS: &str = "drafts";
 const OUTBOX: &str = "outbox";
 const REJECTED: &str = "rejected";
 const META: &str = "meta";
@@ -198,6 +200,7 @@ impl Store {
             )
             .add_object_store(ObjectStore::new(REJECTED).key_path("change_id"))
             .add_object_store(ObjectStore::new(META).key_path("key"))
+            .add_object_store(ObjectStore::new(DRAFTS).key_path("key"))
             .build()
             .await?;
         Ok(Store { db: Rc::new(db) })
@@ -239,6 +242,53 @@ impl Store {
             .await?;
         tx.done().await?;
         values.into_iter().map(read_record).collect()
+    }
+
+    /// Every record of one case (the case itself and its practice items).
+    pub async fn case_records(&self, case_id: Uuid) -> Result<Vec<Record>> {
+        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let values = tx
+            .store(RECORDS)?
+            .index("case_id")?
+            .get_all(
+                Some(KeyRange::only(&JsValue::from_str(&case_id.to_string()))?),
+                None,
+            )
+            .await?;
+        tx.done().await?;
+        values.into_iter().map(read_record).collect()
+    }
+
+    /// The unsaved input of a form, if any.
+    pub async fn draft<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadOnly)?;
+        let value = tx.store(DRAFTS)?.get(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        match value {
+            Some(v) if !v.is_undefined() => {
+                let entry: MetaEntry = from_js(v)?;
+                Ok(Some(unseal(&entry.value)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Keeps a form's unsaved input.
+    pub async fn set_draft<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadWrite)?;
+        tx.store(DRAFTS)?
+            .put(&meta_entry(key, value)?, None)
+            .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Forgets a form's unsaved input (after saving or cancelling).
+    pub async fn clear_draft(&self, key: &str) -> Result<()> {
+        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadWrite)?;
+        tx.store(DRAFTS)?.delete(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        Ok(())
     }
 
     /// One record, if this device has it.

@@ -140,6 +140,13 @@ pub struct Answers {
 }
 
 impl RiskFactorsAnswer {
+    /// Every answer, in the table's order (least severe first), for forms.
+    pub const ALL: [RiskFactorsAnswer; 3] = [
+        RiskFactorsAnswer::FullyAddressed,
+        RiskFactorsAnswer::NotAllFullyAddressed,
+        RiskFactorsAnswer::NotBeingAddressed,
+    ];
+
     /// The lowest column of the table containing this answer.
     pub fn points_to(self) -> RiskLevel {
         match self {
@@ -151,6 +158,12 @@ impl RiskFactorsAnswer {
 }
 
 impl ProtectiveFactorsAnswer {
+    /// Every answer, in the table's order (least severe first), for forms.
+    pub const ALL: [ProtectiveFactorsAnswer; 2] = [
+        ProtectiveFactorsAnswer::Apparent,
+        ProtectiveFactorsAnswer::NotApparent,
+    ];
+
     /// The lowest column containing this answer: "no protective factors" appears only in severe.
     pub fn points_to(self) -> RiskLevel {
         match self {
@@ -161,6 +174,9 @@ impl ProtectiveFactorsAnswer {
 }
 
 impl CapacityAnswer {
+    /// Every answer, in the table's order (least severe first), for forms.
+    pub const ALL: [CapacityAnswer; 2] = [CapacityAnswer::Able, CapacityAnswer::Unable];
+
     /// The lowest column containing this answer.
     pub fn points_to(self) -> RiskLevel {
         match self {
@@ -171,6 +187,9 @@ impl CapacityAnswer {
 }
 
 impl WishAnswer {
+    /// Every answer, in the table's order (least severe first), for forms.
+    pub const ALL: [WishAnswer; 2] = [WishAnswer::BothWant, WishAnswer::Ambivalence];
+
     /// The lowest column containing this answer.
     pub fn points_to(self) -> RiskLevel {
         match self {
@@ -181,6 +200,14 @@ impl WishAnswer {
 }
 
 impl RecurrenceAnswer {
+    /// Every answer, in the table's order (least severe first), for forms.
+    pub const ALL: [RecurrenceAnswer; 4] = [
+        RecurrenceAnswer::Unlikely,
+        RecurrenceAnswer::SomePossibility,
+        RecurrenceAnswer::Strong,
+        RecurrenceAnswer::VeryStrong,
+    ];
+
     /// The lowest column containing this answer.
     pub fn points_to(self) -> RiskLevel {
         match self {

@@ -32,6 +32,7 @@ pub mod review;
 pub mod signoff;
 pub mod smart;
 pub mod stages;
+pub mod summary;
 pub mod sync;
 pub mod team;
 pub mod voice;

@@ -1,6 +1,10 @@
 //! Demo data for `serve --demo`: three users and the fictional cases of `demo-cases.md`, made
 //! through the same change path as a push, with dates relative to today. Seeded only when the
-//! demo users do not exist yet, so a restart keeps whatever was done since.
+//! demo users do not exist yet, so a restart keeps whatever was done since. Each case also gets
+//! its practice record (people, chronology, factors, classifications...) from [`files`], as
+//! item records made by `homeward_core::entities::case_file_items`.
+
+mod files;
 
 use crate::clock::{latest_today, now_ms, utc_today};
 use crate::sync::apply::apply;
@@ -8,6 +12,7 @@ use crate::users::{self, NewUser};
 use crate::AppState;
 use chrono::{Months, NaiveDate};
 use homeward_core::api::Role;
+use homeward_core::entities::{case_file_items, DATA};
 use homeward_core::sync::{Change, ChangeOutcome, Entity};
 use homeward_core::Hlc;
 use serde_json::json;
@@ -140,19 +145,24 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
             .format("%Y-%m-%d")
             .to_string();
         let note = case.note.split_whitespace().collect::<Vec<_>>().join(" ");
-        for (field, value) in [
-            ("child_name", json!(case.child_name)),
-            ("date_of_birth", json!(dob)),
-            ("note", json!(note)),
-        ] {
+        let mut fields: Vec<(Entity, Uuid, &str, serde_json::Value)> = vec![
+            (Entity::Case, case_id, "child_name", json!(case.child_name)),
+            (Entity::Case, case_id, "date_of_birth", json!(dob)),
+            (Entity::Case, case_id, "note", json!(note)),
+        ];
+        let file = files::case_file(case.child_name, birth_date(today, case.age_months), today);
+        for item in case_file_items(case_id, &file, Uuid::now_v7) {
+            fields.push((item.entity, item.entity_id, DATA, item.data));
+        }
+        for (entity, entity_id, field, value) in fields {
             clock = clock.tick(u64::try_from(now_ms()).unwrap_or(0));
             let change = Change {
                 change_id: Uuid::now_v7(),
                 device_id: SERVER_DEVICE,
                 user: owner.username.clone(),
                 case_id,
-                entity: Entity::Case,
-                entity_id: case_id,
+                entity,
+                entity_id,
                 field: field.to_string(),
                 value,
                 hlc: clock.clone(),

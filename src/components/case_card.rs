@@ -1,33 +1,67 @@
+use crate::components::level_badge::LevelBadge;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
+use crate::labels;
 use crate::state::CaseRow;
 use homeward_core::case::age_on;
 use leptos::prelude::*;
 
-/// One case in the list: the child's name, age and date of birth, and whether it needs review.
+/// One case on the dashboard: child, age, level (colour and word), stage, next review and the
+/// movement rules' alerts.
 #[component]
 pub fn CaseCard(row: CaseRow) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/cases/{}", row.id);
     let dob = row.date_of_birth;
+    let summary = row.summary.clone();
     let details = move || {
         dob.map(|d| {
-            let lang = i18n.lang.get();
             let age = age_on(d, format::today()).to_string();
-            format!(
-                "{} · {}",
-                i18n.tf(Key::AgeYears, &[("n", &age)]),
-                i18n.tf(Key::Born, &[("date", &format::date(lang, d))])
-            )
+            i18n.tf(Key::AgeYears, &[("n", &age)])
         })
     };
+    let stage = summary.stage;
+    let review = {
+        let s = summary.clone();
+        move || {
+            let lang = i18n.lang.get();
+            match s.next_review {
+                Some(d) if s.review_overdue => {
+                    i18n.tf(Key::ReviewOverdue, &[("date", &format::date(lang, d))])
+                }
+                Some(d) => i18n.tf(Key::NextReview, &[("date", &format::date(lang, d))]),
+                None => i18n.t(Key::NoReview).to_string(),
+            }
+        }
+    };
+    let overdue = summary.review_overdue;
+    let prompts = summary.prompts.clone();
+    let alerts = move || {
+        prompts
+            .iter()
+            .filter_map(|p| labels::prompt(&i18n, p))
+            .map(|text| view! { <li>{text}</li> })
+            .collect_view()
+    };
+    let has_alerts = summary
+        .prompts
+        .iter()
+        .any(|p| !matches!(p, homeward_core::movement::Prompt::NotClassified));
     view! {
         <li class="case-card">
             <a href=href>
-                <span class="case-name">{row.child_name.clone()}</span>
+                <span class="case-card-top">
+                    <span class="case-name">{row.child_name.clone()}</span>
+                    <LevelBadge level=summary.level />
+                </span>
                 <span class="case-meta">{details}</span>
+                <span class="case-stage">{move || labels::stage_title(&i18n, stage)}</span>
+                <span class="case-review" class:overdue=overdue>{review}</span>
                 <Show when=move || row.needs_review>
                     <span class="badge badge-review">{move || i18n.t(Key::NeedsReview)}</span>
+                </Show>
+                <Show when=move || has_alerts>
+                    <ul class="alerts">{alerts.clone()}</ul>
                 </Show>
             </a>
         </li>

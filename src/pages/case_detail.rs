@@ -1,28 +1,39 @@
+use crate::case_data::use_case;
+use crate::components::level_badge::LevelBadge;
+use crate::components::stepper::Stepper;
+use crate::components::task_list::TaskList;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
-use crate::state::use_app;
+use crate::labels;
 use homeward_core::case::age_on;
+use homeward_core::stages::Stage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
+use leptos_router::hooks::use_query_map;
 
-/// One case. Later issues grow this into the five-stage stepper.
+/// One case: who the child is, the level and alerts, and the five stages as a guided stepper
+/// with the shown stage's tasks, what is missing and why the stage matters.
 #[component]
 pub fn CaseDetail() -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app();
-    let params = use_params_map();
-    let row = move || {
-        let id = params
-            .get()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())?;
-        app.cases.get().into_iter().find(|r| r.id == id)
+    let case = use_case();
+    let query = use_query_map();
+    let current = move || {
+        case.data
+            .with(|d| d.as_ref().map(|d| d.file.checklist.current_stage()))
+            .unwrap_or(Stage::InitialAssessment)
     };
+    let shown = Signal::derive(move || {
+        query
+            .get()
+            .get("stage")
+            .and_then(|s| s.parse::<u8>().ok())
+            .and_then(|n| Stage::ALL.into_iter().find(|s| s.number() == n))
+            .unwrap_or_else(current)
+    });
     view! {
         <section class="panel">
             <p><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
-            {move || match row() {
+            {move || match case.row() {
                 None => view! { <p>{i18n.t(Key::CaseNotFound)}</p> }.into_any(),
                 Some(r) => {
                     let lang = i18n.lang.get();
@@ -33,15 +44,94 @@ pub fn CaseDetail() -> impl IntoView {
                             i18n.tf(Key::Born, &[("date", &format::date(lang, d))]),
                         )
                     });
+                    let alerts: Vec<String> = r
+                        .summary
+                        .prompts
+                        .iter()
+                        .filter_map(|p| labels::prompt(&i18n, p))
+                        .collect();
                     view! {
-                        <h1>{r.child_name.clone()}</h1>
+                        <div class="case-head">
+                            <h1>{r.child_name.clone()}</h1>
+                            <LevelBadge level=r.summary.level />
+                        </div>
                         <p class="case-meta">{meta}</p>
-                        <h2>{i18n.t(Key::CaseNoteHeading)}</h2>
+                        {(!alerts.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div class="alert-box">
+                                        <h2 class="visually-hidden">{i18n.t(Key::Alerts)}</h2>
+                                        <ul class="alerts">
+                                            {alerts.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                                        </ul>
+                                    </div>
+                                }
+                            })}
                         <p class="case-note">{r.note.clone()}</p>
                     }
                         .into_any()
                 }
             }}
+            {move || {
+                let id = case.id.get()?;
+                case.data
+                    .with(|d| {
+                        d.as_ref()
+                            .map(|d| {
+                                let checklist = d.file.checklist.clone();
+                                let stage = shown.get();
+                                view! {
+                                    <Stepper
+                                        case_id=id
+                                        progress=checklist.progress()
+                                        current=checklist.current_stage()
+                                        shown=shown
+                                    />
+                                    <section class="stage" aria-labelledby="stage-title">
+                                        <h2 id="stage-title">{labels::stage_title(&i18n, stage)}</h2>
+                                        <p class="why">
+                                            <strong>{i18n.t(Key::WhyThisMatters)} ": "</strong>
+                                            {i18n.t(labels::why(stage))}
+                                        </p>
+                                        <TaskList case=case stage=stage checklist=checklist />
+                                        <h3>{i18n.t(Key::WorkOnStage)}</h3>
+                                        {stage_links(id, stage)}
+                                    </section>
+                                }
+                            })
+                    })
+            }}
         </section>
     }
+}
+
+/// The screens where a stage's work is done.
+fn stage_links(id: uuid::Uuid, stage: Stage) -> impl IntoView {
+    let i18n = use_i18n();
+    let links: Vec<(String, Key)> = match stage {
+        Stage::InitialAssessment => vec![
+            (format!("/cases/{id}/chronology"), Key::OpenChronology),
+            (format!("/cases/{id}/genogram"), Key::OpenGenogram),
+            (format!("/cases/{id}/assessment"), Key::OpenAssessment),
+            (format!("/cases/{id}/report"), Key::OpenReport),
+        ],
+        Stage::RiskClassification => vec![(
+            format!("/cases/{id}/classification"),
+            Key::OpenClassification,
+        )],
+        Stage::ParentalAgreements | Stage::Reclassification | Stage::ReturnHome => vec![],
+    };
+    if links.is_empty() {
+        return view! { <p class="muted">{move || i18n.t(Key::LaterStagesElsewhere)}</p> }
+            .into_any();
+    }
+    view! {
+        <ul class="work-links">
+            {links
+                .into_iter()
+                .map(|(href, k)| view! { <li><a class="button" href=href>{move || i18n.t(k)}</a></li> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }

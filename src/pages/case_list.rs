@@ -1,13 +1,89 @@
 use crate::components::case_card::CaseCard;
 use crate::i18n::{use_i18n, Key};
-use crate::state::use_app;
+use crate::state::{use_app, CaseRow};
+use homeward_core::summary::urgency;
 use leptos::prelude::*;
 
-/// The worker's cases on this device.
+/// Cards shown at first, and added by each "Show more".
+const PAGE: usize = 100;
+
+/// How the dashboard is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Name,
+    Level,
+    Stage,
+    Review,
+}
+
+impl SortBy {
+    const ALL: [(SortBy, &'static str, Key); 4] = [
+        (SortBy::Name, "name", Key::SortName),
+        (SortBy::Level, "level", Key::SortLevel),
+        (SortBy::Stage, "stage", Key::SortStage),
+        (SortBy::Review, "review", Key::SortReview),
+    ];
+
+    fn parse(s: &str) -> SortBy {
+        SortBy::ALL
+            .iter()
+            .find(|(_, v, _)| *v == s)
+            .map_or(SortBy::Name, |(k, _, _)| *k)
+    }
+}
+
+fn sorted(mut rows: Vec<CaseRow>, by: SortBy) -> Vec<CaseRow> {
+    let name = |r: &CaseRow| r.child_name.to_lowercase();
+    match by {
+        SortBy::Name => rows.sort_by_key(name),
+        SortBy::Level => rows.sort_by_key(|r| (urgency(r.summary.level), name(r))),
+        SortBy::Stage => rows.sort_by_key(|r| (r.summary.stage, name(r))),
+        // Cases without a review date go last.
+        SortBy::Review => rows.sort_by_key(|r| {
+            (
+                r.summary.next_review.is_none(),
+                r.summary.next_review,
+                name(r),
+            )
+        }),
+    }
+    rows
+}
+
+/// What identifies a card's content: a row whose key is unchanged is not re-rendered.
+fn row_key(r: &CaseRow) -> (uuid::Uuid, String, String) {
+    (
+        r.id,
+        r.child_name.clone(),
+        format!("{:?}{:?}{}", r.date_of_birth, r.summary, r.needs_review),
+    )
+}
+
+/// The worker's dashboard: every case on this device, searchable and sortable. Everything it
+/// shows was loaded once into the app state; rendering reads no storage.
 #[component]
 pub fn CaseList() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new("name".to_string());
+    let shown = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        let rows: Vec<CaseRow> = app.cases.with(|cases| {
+            cases
+                .iter()
+                .filter(|r| q.is_empty() || r.child_name.to_lowercase().contains(&q))
+                .cloned()
+                .collect()
+        });
+        sorted(rows, SortBy::parse(&sort.get()))
+    });
+    let total = move || app.cases.with(Vec::len);
+    // Thousands of cards at once would make the tablet sluggish; show a page at a time.
+    let limit = RwSignal::new(PAGE);
+    let page =
+        Memo::new(move |_| shown.with(|s| s.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
+    let more = move || shown.with(Vec::len).saturating_sub(limit.get()).min(PAGE);
     view! {
         <section class="panel">
             <div class="panel-head">
@@ -15,16 +91,54 @@ pub fn CaseList() -> impl IntoView {
                 <a class="button button-primary" href="/cases/new">{move || i18n.t(Key::NewCase)}</a>
             </div>
             <Show
-                when=move || !app.cases.get().is_empty()
+                when=move || total() != 0
                 fallback=move || view! { <p class="empty">{move || i18n.t(Key::NoCases)}</p> }
             >
+                <div class="list-tools">
+                    <div class="field">
+                        <label for="case-search">{move || i18n.t(Key::SearchByName)}</label>
+                        <input id="case-search" type="search" autocomplete="off" bind:value=query />
+                    </div>
+                    <div class="field">
+                        <label for="case-sort">{move || i18n.t(Key::SortBy)}</label>
+                        <select
+                            id="case-sort"
+                            on:change=move |ev| sort.set(event_target_value(&ev))
+                            prop:value=move || sort.get()
+                        >
+                            {SortBy::ALL
+                                .iter()
+                                .map(|(_, v, k)| {
+                                    let k = *k;
+                                    view! { <option value=*v>{move || i18n.t(k)}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="list-count" aria-live="polite">
+                    {move || {
+                        i18n.tf(
+                            Key::ShowingCases,
+                            &[("n", &shown.with(Vec::len).to_string()), ("total", &total().to_string())],
+                        )
+                    }}
+                </p>
+                <Show when=move || shown.with(|s| s.is_empty())>
+                    <p class="empty">{move || i18n.t(Key::NoMatch)}</p>
+                </Show>
                 <ul class="case-list">
                     <For
-                        each=move || app.cases.get()
-                        key=|row| (row.id, row.child_name.clone(), row.date_of_birth, row.needs_review)
+                        each=move || page.get()
+                        key=row_key
                         children=|row| view! { <CaseCard row=row /> }
                     />
                 </ul>
+                <Show when=move || more() != 0>
+                    <button class="button show-more" type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || i18n.tf(Key::ShowMore, &[("n", &more().to_string())])}
+                    </button>
+                </Show>
             </Show>
         </section>
     }

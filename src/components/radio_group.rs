@@ -1,0 +1,51 @@
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+
+/// A question answered by one of several options: a fieldset whose legend is the question, with
+/// its error next to it. The value is the chosen option's id ("" when none).
+#[component]
+pub fn RadioGroup(
+    /// Unique name of the group; option ids derive from it.
+    name: &'static str,
+    legend: Key,
+    options: Vec<(&'static str, Key)>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<Key>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{name}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    let options = options
+        .into_iter()
+        .map(|(v, k)| {
+            let id = format!("{name}-{v}");
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name
+                        value=v
+                        prop:checked=move || value.get() == v
+                        on:change=move |_| value.set(v.to_string())
+                    />
+                    <label for=id>{move || i18n.t(k)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field radio-group"
+            class:field-invalid=move || error.get().is_some()
+            aria-describedby=described
+        >
+            <legend>{move || i18n.t(legend)}</legend>
+            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{i18n.t(e)}</p> })}
+            {options}
+        </fieldset>
+    }
+}
