@@ -10,7 +10,7 @@ use futures::channel::mpsc;
 use futures::{FutureExt, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use homeward_core::api::ErrorCode;
-use homeward_core::sync::{PushRequest, MAX_PUSH_CHANGES};
+use homeward_core::sync::{fits_in_push, PushRequest, MAX_PUSH_CHANGES, PUSH_BYTES_BUDGET};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -68,7 +68,9 @@ pub fn kick() {
 
 async fn push_all(local: &Local) -> Result<(), SyncError> {
     loop {
-        let batch = local.store.outbox(MAX_PUSH_CHANGES as u32).await?;
+        let mut batch = local.store.outbox(MAX_PUSH_CHANGES as u32).await?;
+        // Drawings and recordings are large: keep each push under the server's body limit.
+        batch.truncate(fits_in_push(&batch, PUSH_BYTES_BUDGET));
         if batch.is_empty() {
             return Ok(());
         }

@@ -5,6 +5,7 @@
 //! again on the server.
 
 use crate::agreement::WrittenAgreement;
+use crate::attachment::Attachment;
 use crate::capacity::CapacityAssessment;
 use crate::chronology::ChronologyEntry;
 use crate::classification::{Classification, ClassificationHistory};
@@ -52,7 +53,6 @@ pub fn check_data(
         Entity::CaseFactor => parse::<CaseFactor>(value).map(drop),
         Entity::Strength => parse::<Strength>(value).map(drop),
         Entity::Capacity => parse::<CapacityAssessment>(value).map(drop),
-        Entity::ChildVoice => parse::<ChildVoice>(value).map(drop),
         Entity::Classification => parse::<Classification>(value).map(drop),
         Entity::Decision => parse::<Decision>(value).map(drop),
         Entity::Communication => parse::<Communication>(value).map(drop),
@@ -61,6 +61,10 @@ pub fn check_data(
         Entity::Team => parse::<Team>(value).map(drop),
         Entity::Contingency => parse::<ContingencyPlan>(value).map(drop),
         Entity::Checklist => parse::<Checklist>(value).map(drop),
+        Entity::Attachment => parse::<Attachment>(value)?
+            .check()
+            .map_err(|e| ChangeError::BadData(e.to_string())),
+        Entity::ChildVoice => parse::<ChildVoice>(value).map(drop),
     }
 }
 
@@ -329,6 +333,19 @@ mod tests {
             check_data(Entity::Person, Some(Uuid::from_u128(5)), &v),
             Ok(())
         );
+    }
+
+    #[test]
+    fn an_attachment_is_checked_against_its_checksum() {
+        let id = Uuid::from_u128(4);
+        let a = crate::attachment::Attachment::new(id, "image/png", b"drawing").unwrap();
+        let mut v = serde_json::to_value(&a).unwrap();
+        assert_eq!(check_data(Entity::Attachment, Some(id), &v), Ok(()));
+        v["sha256"] = json!("00");
+        assert!(matches!(
+            check_data(Entity::Attachment, Some(id), &v),
+            Err(ChangeError::BadData(_))
+        ));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //!
 //! The framework's rules live here, one module per concept: [`stages`] (the five stages and
 //! their tasks), [`genogram`], [`chronology`] (with [`partial_date`]), [`factors`] (Annex 1),
-//! [`capacity`], [`voice`], [`classification`] (the traffic-light table), [`movement`] (when a
+//! [`capacity`], [`voice`] (with [`attachment`]), [`classification`] (the traffic-light table), [`movement`] (when a
 //! case may step down, close or must escalate), [`reclassification`] (Stage 4 outcomes),
 //! [`signoff`] and [`decisions`] (manager sign-off, communications), [`smart`] and [`agreement`]
 //! (written agreements), [`team`] (team around the family, services, contingency plan),
@@ -14,6 +14,7 @@
 
 pub mod agreement;
 pub mod api;
+pub mod attachment;
 pub mod capacity;
 pub mod case;
 pub mod chronology;

@@ -39,11 +39,13 @@ pub enum Entity {
     Team,
     Contingency,
     Checklist,
+    /// A drawing or a voice recording the child made (see `attachment`).
+    Attachment,
 }
 
 impl Entity {
     /// Every kind, for exhaustive tests and listings.
-    pub const ALL: [Entity; 16] = [
+    pub const ALL: [Entity; 17] = [
         Entity::Case,
         Entity::Person,
         Entity::Relationship,
@@ -60,6 +62,7 @@ impl Entity {
         Entity::Team,
         Entity::Contingency,
         Entity::Checklist,
+        Entity::Attachment,
     ];
 
     /// The name used in JSON and storage keys.
@@ -81,12 +84,31 @@ impl Entity {
             Entity::Team => "team",
             Entity::Contingency => "contingency",
             Entity::Checklist => "checklist",
+            Entity::Attachment => "attachment",
         }
     }
 
     pub fn parse(s: &str) -> Option<Entity> {
         Entity::ALL.into_iter().find(|e| e.as_str() == s)
     }
+}
+
+/// How many bytes of changes the device puts in one push. The server accepts bodies of up to
+/// 8 MiB; a drawing or recording can be up to 3 MiB (4 MiB as base64), so one always fits.
+pub const PUSH_BYTES_BUDGET: usize = 6 * 1024 * 1024;
+
+/// How many of `changes` (from the front) fit in one push of at most `budget` bytes of values;
+/// always at least one, so a single large change is still sent (and answered) on its own.
+pub fn fits_in_push(changes: &[Change], budget: usize) -> usize {
+    let mut used = 0usize;
+    for (i, c) in changes.iter().enumerate() {
+        // The value dominates; 512 bytes covers the ids, clock and names around it.
+        used += c.value.to_string().len() + 512;
+        if used > budget {
+            return i.max(1);
+        }
+    }
+    changes.len()
 }
 
 /// How concurrent edits of a field are merged.
@@ -405,6 +427,18 @@ mod tests {
         let mut c = change("note", json!("x"));
         c.entity_id = Uuid::from_u128(77);
         assert_eq!(check_change(&c, today()), Err(ChangeError::CaseIdMismatch));
+    }
+
+    #[test]
+    fn a_push_holds_changes_up_to_the_byte_budget_and_never_none() {
+        let big = change("note", json!("x".repeat(4000)));
+        let small = change("note", json!("y"));
+        let changes = vec![big.clone(), big.clone(), small.clone()];
+        assert_eq!(fits_in_push(&changes, 5000), 1);
+        assert_eq!(fits_in_push(&changes, 9100), 2);
+        assert_eq!(fits_in_push(&changes, 100_000), 3);
+        assert_eq!(fits_in_push(&[], 10), 0);
+        assert_eq!(fits_in_push(&[small], 10), 1);
     }
 
     #[test]

@@ -64,6 +64,186 @@ pub struct ChildVoice {
     pub attachments: Vec<String>,
     /// The worker's own observations, kept apart from the child's words.
     pub worker_observations: String,
+    // What child mode adds. Older records have none of these; they read as empty.
+    /// The "good things" house (the worries house is `fears`, the dreams house is `hopes`).
+    #[serde(default)]
+    pub good_things: String,
+    /// How the child feels about going home, on the faces scale.
+    #[serde(default)]
+    pub feeling_about_home: Option<Feeling>,
+    /// When the child would like to go home, as picked from pictures (the words are `best_timing`).
+    #[serde(default)]
+    pub when_home: Option<WhenHome>,
+    /// Stickers the child picked, per question.
+    #[serde(default)]
+    pub stickers: Vec<StickerPick>,
+    /// Which question each drawing or recording answers (each id is also in `attachments`).
+    #[serde(default)]
+    pub media: Vec<ChildMedia>,
+    /// Questions the child chose to skip.
+    #[serde(default)]
+    pub skipped: Vec<Prompt>,
+    /// Where the child was seen (the worker's note).
+    #[serde(default)]
+    pub where_seen: String,
+    /// The approach the worker used (the worker's note).
+    #[serde(default)]
+    pub approach: String,
+}
+
+/// The activities a worker can choose for child mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    /// Worries, good things and dreams.
+    ThreeHouses,
+    /// How I feel about going home (faces scale).
+    Feelings,
+    WhatWouldHelp,
+    WhatNeedsToChange,
+    WhenHome,
+    WhoITrust,
+}
+
+impl Activity {
+    pub const ALL: [Activity; 6] = [
+        Activity::ThreeHouses,
+        Activity::Feelings,
+        Activity::WhatWouldHelp,
+        Activity::WhatNeedsToChange,
+        Activity::WhenHome,
+        Activity::WhoITrust,
+    ];
+
+    /// The questions of this activity, in the order the child meets them.
+    pub fn prompts(self) -> &'static [Prompt] {
+        match self {
+            Activity::ThreeHouses => &[Prompt::Worries, Prompt::GoodThings, Prompt::Dreams],
+            Activity::Feelings => &[Prompt::Feelings],
+            Activity::WhatWouldHelp => &[Prompt::WhatWouldHelp],
+            Activity::WhatNeedsToChange => &[Prompt::WhatNeedsToChange],
+            Activity::WhenHome => &[Prompt::WhenHome],
+            Activity::WhoITrust => &[Prompt::WhoITrust],
+        }
+    }
+}
+
+/// The questions of the activities: one screen each in child mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prompt {
+    Worries,
+    GoodThings,
+    Dreams,
+    Feelings,
+    WhatWouldHelp,
+    WhatNeedsToChange,
+    WhenHome,
+    WhoITrust,
+}
+
+/// The questions of the chosen activities, in the framework's order, each once.
+///
+/// ```
+/// # use homeward_core::voice::*;
+/// let p = prompts_for(&[Activity::WhoITrust, Activity::ThreeHouses]);
+/// assert_eq!(p, vec![Prompt::Worries, Prompt::GoodThings, Prompt::Dreams, Prompt::WhoITrust]);
+/// ```
+pub fn prompts_for(activities: &[Activity]) -> Vec<Prompt> {
+    Activity::ALL
+        .into_iter()
+        .filter(|a| activities.contains(a))
+        .flat_map(|a| a.prompts().iter().copied())
+        .collect()
+}
+
+/// The faces scale, from very sad to very happy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feeling {
+    VerySad,
+    Sad,
+    NotSure,
+    Happy,
+    VeryHappy,
+}
+
+impl Feeling {
+    pub const ALL: [Feeling; 5] = [
+        Feeling::VerySad,
+        Feeling::Sad,
+        Feeling::NotSure,
+        Feeling::Happy,
+        Feeling::VeryHappy,
+    ];
+}
+
+/// When the child would like to go home, for children who answer with pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhenHome {
+    VerySoon,
+    AfterAWhile,
+    NotYet,
+    NotSure,
+}
+
+impl WhenHome {
+    pub const ALL: [WhenHome; 4] = [
+        WhenHome::VerySoon,
+        WhenHome::AfterAWhile,
+        WhenHome::NotYet,
+        WhenHome::NotSure,
+    ];
+}
+
+/// Picture stickers a young child can pick as an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sticker {
+    Family,
+    Home,
+    School,
+    Friends,
+    Pet,
+    Playing,
+    Food,
+    Hugs,
+    Sleep,
+    Shouting,
+    Crying,
+    Grownup,
+}
+
+impl Sticker {
+    pub const ALL: [Sticker; 12] = [
+        Sticker::Family,
+        Sticker::Home,
+        Sticker::School,
+        Sticker::Friends,
+        Sticker::Pet,
+        Sticker::Playing,
+        Sticker::Food,
+        Sticker::Hugs,
+        Sticker::Sleep,
+        Sticker::Shouting,
+        Sticker::Crying,
+        Sticker::Grownup,
+    ];
+}
+
+/// A sticker picked for a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct StickerPick {
+    pub prompt: Prompt,
+    pub sticker: Sticker,
+}
+
+/// A drawing or recording, by attachment record id, and the question it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ChildMedia {
+    pub id: Uuid,
+    pub prompt: Prompt,
 }
 
 /// Why a child's-voice record is refused.
@@ -81,17 +261,132 @@ pub enum VoiceError {
     InFuture,
     #[error("A text is too long (at most 100,000 characters).")]
     TooLong,
+    #[error("A drawing or recording is not among the record's attachments.")]
+    MediaNotAttached,
 }
 
 impl ChildVoice {
-    fn words(&self) -> [&str; 5] {
+    /// A record with nothing said yet, to fill in.
+    pub fn empty(id: Uuid, child_id: Uuid, on: NaiveDate, by: &str, age_band: AgeBand) -> Self {
+        ChildVoice {
+            id,
+            child_id,
+            on,
+            by: by.to_string(),
+            age_band,
+            hopes: String::new(),
+            fears: String::new(),
+            best_timing: String::new(),
+            support_needed: String::new(),
+            changes_parents_must_make: String::new(),
+            trusted_adult: None,
+            trusted_adult_name: String::new(),
+            seen_alone: false,
+            others_present: Vec::new(),
+            attachments: Vec::new(),
+            worker_observations: String::new(),
+            good_things: String::new(),
+            feeling_about_home: None,
+            when_home: None,
+            stickers: Vec::new(),
+            media: Vec::new(),
+            skipped: Vec::new(),
+            where_seen: String::new(),
+            approach: String::new(),
+        }
+    }
+
+    /// The child's words for a question (the faces scale has none).
+    pub fn words_for(&self, prompt: Prompt) -> &str {
+        match prompt {
+            Prompt::Worries => &self.fears,
+            Prompt::GoodThings => &self.good_things,
+            Prompt::Dreams => &self.hopes,
+            Prompt::Feelings => "",
+            Prompt::WhatWouldHelp => &self.support_needed,
+            Prompt::WhatNeedsToChange => &self.changes_parents_must_make,
+            Prompt::WhenHome => &self.best_timing,
+            Prompt::WhoITrust => &self.trusted_adult_name,
+        }
+    }
+
+    /// Sets the child's words for a question (ignored for the faces scale).
+    pub fn set_words(&mut self, prompt: Prompt, words: String) {
+        let slot = match prompt {
+            Prompt::Worries => &mut self.fears,
+            Prompt::GoodThings => &mut self.good_things,
+            Prompt::Dreams => &mut self.hopes,
+            Prompt::Feelings => return,
+            Prompt::WhatWouldHelp => &mut self.support_needed,
+            Prompt::WhatNeedsToChange => &mut self.changes_parents_must_make,
+            Prompt::WhenHome => &mut self.best_timing,
+            Prompt::WhoITrust => &mut self.trusted_adult_name,
+        };
+        *slot = words;
+    }
+
+    /// Whether the child answered a question in any way.
+    pub fn answered(&self, prompt: Prompt) -> bool {
+        !self.words_for(prompt).trim().is_empty()
+            || self.stickers.iter().any(|s| s.prompt == prompt)
+            || self.media.iter().any(|m| m.prompt == prompt)
+            || match prompt {
+                Prompt::Feelings => self.feeling_about_home.is_some(),
+                Prompt::WhenHome => self.when_home.is_some(),
+                _ => false,
+            }
+    }
+
+    /// Adds or removes a sticker for a question.
+    pub fn toggle_sticker(&mut self, prompt: Prompt, sticker: Sticker) {
+        let pick = StickerPick { prompt, sticker };
+        if let Some(i) = self.stickers.iter().position(|p| *p == pick) {
+            self.stickers.remove(i);
+        } else {
+            self.stickers.push(pick);
+        }
+    }
+
+    /// Attaches a drawing or recording to a question.
+    pub fn add_media(&mut self, id: Uuid, prompt: Prompt) {
+        self.media.push(ChildMedia { id, prompt });
+        self.attachments.push(id.to_string());
+    }
+
+    /// Takes a drawing or recording off the record.
+    pub fn remove_media(&mut self, id: Uuid) {
+        self.media.retain(|m| m.id != id);
+        let id = id.to_string();
+        self.attachments.retain(|a| *a != id);
+    }
+
+    /// Marks a question skipped, or (when the child comes back to it) not skipped.
+    pub fn set_skipped(&mut self, prompt: Prompt, skipped: bool) {
+        self.skipped.retain(|p| *p != prompt);
+        if skipped {
+            self.skipped.push(prompt);
+        }
+    }
+
+    fn words(&self) -> [&str; 7] {
         [
             &self.hopes,
             &self.fears,
+            &self.good_things,
             &self.best_timing,
             &self.support_needed,
             &self.changes_parents_must_make,
+            &self.trusted_adult_name,
         ]
+    }
+
+    /// Whether the child said anything at all: words, a face, a picked time, stickers or media.
+    pub fn child_said_something(&self) -> bool {
+        self.words().iter().any(|w| !w.trim().is_empty())
+            || self.feeling_about_home.is_some()
+            || self.when_home.is_some()
+            || !self.stickers.is_empty()
+            || !self.attachments.is_empty()
     }
 
     /// Checks the record.
@@ -105,7 +400,7 @@ impl ChildVoice {
     ///     age_band: AgeBand::EightToTwelve, hopes: "Home before my birthday".into(), fears: String::new(),
     ///     best_timing: String::new(), support_needed: String::new(), changes_parents_must_make: String::new(),
     ///     trusted_adult: None, trusted_adult_name: "Nain".into(), seen_alone: false, others_present: vec![],
-    ///     attachments: vec![], worker_observations: String::new() };
+    ///     attachments: vec![], worker_observations: String::new(), ..ChildVoice::empty(Uuid::nil(), Uuid::nil(), today, "sw1", AgeBand::EightToTwelve) };
     /// assert_eq!(v.validate(today), Err(VoiceError::WhoElseMissing));
     /// ```
     pub fn validate(&self, today: NaiveDate) -> Result<(), VoiceError> {
@@ -119,12 +414,13 @@ impl ChildVoice {
         if !self.seen_alone && !others {
             return Err(VoiceError::WhoElseMissing);
         }
-        if self.words().iter().all(|w| w.trim().is_empty()) && self.attachments.is_empty() {
+        if !self.child_said_something() {
             return Err(VoiceError::Empty);
         }
         let max = crate::case::MAX_TEXT_CHARS;
+        let worker = [&self.worker_observations, &self.where_seen, &self.approach];
         if self.words().iter().any(|w| w.chars().count() > max)
-            || self.worker_observations.chars().count() > max
+            || worker.iter().any(|w| w.chars().count() > max)
         {
             return Err(VoiceError::TooLong);
         }
@@ -136,6 +432,13 @@ impl ChildVoice {
         };
         if !self.attachments.iter().all(ok_id) {
             return Err(VoiceError::BadAttachment);
+        }
+        if !self
+            .media
+            .iter()
+            .all(|m| self.attachments.contains(&m.id.to_string()))
+        {
+            return Err(VoiceError::MediaNotAttached);
         }
         Ok(())
     }
@@ -175,6 +478,13 @@ mod tests {
             others_present: vec![],
             attachments: vec!["sha256-abc123".into()],
             worker_observations: "Relaxed, drew the house twice".into(),
+            ..ChildVoice::empty(
+                Uuid::nil(),
+                Uuid::from_u128(1),
+                today(),
+                "sw1",
+                AgeBand::EightToTwelve,
+            )
         }
     }
 
@@ -195,6 +505,7 @@ mod tests {
         let v = ChildVoice {
             hopes: String::new(),
             fears: " ".into(),
+            trusted_adult_name: String::new(),
             attachments: vec![],
             ..alone()
         };
@@ -206,6 +517,78 @@ mod tests {
         let dob = NaiveDate::from_ymd_opt(2018, 3, 3).unwrap();
         assert_eq!(AgeBand::on(dob, today()), AgeBand::Under8);
         assert_eq!(AgeBand::for_age(12), AgeBand::EightToTwelve);
+    }
+
+    #[test]
+    fn a_record_from_before_child_mode_still_reads_with_empty_new_fields() {
+        let mut json = serde_json::to_value(alone()).unwrap();
+        for k in [
+            "good_things",
+            "feeling_about_home",
+            "when_home",
+            "stickers",
+            "media",
+            "skipped",
+            "where_seen",
+            "approach",
+        ] {
+            json.as_object_mut().unwrap().remove(k);
+        }
+        let back: ChildVoice = serde_json::from_value(json).unwrap();
+        assert_eq!(back, alone());
+    }
+
+    #[test]
+    fn a_child_who_only_picked_a_face_or_stickers_has_said_something() {
+        let mut v = ChildVoice::empty(Uuid::nil(), Uuid::nil(), today(), "sw1", AgeBand::Under8);
+        v.seen_alone = true;
+        assert_eq!(v.validate(today()), Err(VoiceError::Empty));
+        v.feeling_about_home = Some(Feeling::NotSure);
+        assert_eq!(v.validate(today()), Ok(()));
+        v.feeling_about_home = None;
+        v.toggle_sticker(Prompt::WhoITrust, Sticker::Grownup);
+        assert!(v.answered(Prompt::WhoITrust));
+        assert_eq!(v.validate(today()), Ok(()));
+        v.toggle_sticker(Prompt::WhoITrust, Sticker::Grownup);
+        assert!(!v.answered(Prompt::WhoITrust));
+    }
+
+    #[test]
+    fn a_drawing_must_be_among_the_attachments() {
+        let mut v = ChildVoice::empty(Uuid::nil(), Uuid::nil(), today(), "sw1", AgeBand::Under8);
+        v.seen_alone = true;
+        let id = Uuid::from_u128(7);
+        v.add_media(id, Prompt::Dreams);
+        assert_eq!(v.validate(today()), Ok(()));
+        v.feeling_about_home = Some(Feeling::Happy);
+        v.attachments.clear();
+        assert_eq!(v.validate(today()), Err(VoiceError::MediaNotAttached));
+        v.attachments.push(id.to_string());
+        v.remove_media(id);
+        assert!(v.attachments.is_empty() && v.media.is_empty());
+    }
+
+    #[test]
+    fn the_three_houses_are_worries_good_things_and_dreams() {
+        let mut v = ChildVoice::empty(
+            Uuid::nil(),
+            Uuid::nil(),
+            today(),
+            "sw1",
+            AgeBand::ThirteenPlus,
+        );
+        v.set_words(Prompt::Worries, "Shouting".into());
+        v.set_words(Prompt::Dreams, "A dog".into());
+        v.set_words(Prompt::GoodThings, "Nain".into());
+        assert_eq!(
+            (v.fears.as_str(), v.hopes.as_str(), v.good_things.as_str()),
+            ("Shouting", "A dog", "Nain")
+        );
+        v.set_skipped(Prompt::Feelings, true);
+        v.set_skipped(Prompt::Feelings, true);
+        assert_eq!(v.skipped, vec![Prompt::Feelings]);
+        v.set_skipped(Prompt::Feelings, false);
+        assert!(v.skipped.is_empty());
     }
 
     proptest! {

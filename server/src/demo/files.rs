@@ -339,6 +339,14 @@ fn cerys(t: Days0, born: NaiveDate) -> CaseFile {
             attachments: Vec::new(),
             worker_observations: "Seen alone at school; chatty and clear about what she wants."
                 .into(),
+            good_things: String::new(),
+            feeling_about_home: None,
+            when_home: None,
+            stickers: Vec::new(),
+            media: Vec::new(),
+            skipped: Vec::new(),
+            where_seen: String::new(),
+            approach: String::new(),
         });
     }
     let first = column(RiskLevel::Medium);
@@ -575,6 +583,14 @@ fn tomos(t: Days0, born: NaiveDate) -> CaseFile {
         others_present: Vec::new(),
         attachments: Vec::new(),
         worker_observations: "Unsure about going home; wants more contact first.".into(),
+        good_things: String::new(),
+        feeling_about_home: None,
+        when_home: None,
+        stickers: Vec::new(),
+        media: Vec::new(),
+        skipped: Vec::new(),
+        where_seen: String::new(),
+        approach: String::new(),
     });
     f.classifications.entries.extend(classify(
         ClassificationKind::Initial,
