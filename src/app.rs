@@ -1,11 +1,13 @@
 //! The root component: contexts, start-up, and routes.
 
+use crate::child_session::{self, ChildMode};
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
     assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
-    chronology::Chronology, classification::Classification, genogram::GenogramPage,
-    needs_review::NeedsReview, report::Report, sign_in::SignIn,
+    child_mode::ChildModePage, child_voice_note::ChildVoiceNote, chronology::Chronology,
+    classification::Classification, genogram::GenogramPage, needs_review::NeedsReview,
+    report::Report, sign_in::SignIn,
 };
 use crate::state::{AppState, ME};
 use crate::{local, sync};
@@ -22,6 +24,10 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     crate::state::remember(app);
+    let child = RwSignal::new(None);
+    provide_context(ChildMode(child));
+    // While the child has the tablet, child mode is the only thing that renders.
+    let locked = Memo::new(move |_| child.with(|c| c.as_ref().is_some_and(|c| c.locked)));
 
     Effect::new(move |_| {
         let code = i18n.lang.get().code();
@@ -37,6 +43,7 @@ pub fn App() -> impl IntoView {
                     Ok(me) => app.me.set(me),
                     Err(e) => app.storage_error.set(Some(e.to_string())),
                 }
+                child.set(child_session::load().await);
                 app.refresh().await;
                 sync::start(app);
                 #[cfg(feature = "bench")]
@@ -49,31 +56,42 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <Shell>
-                {move || {
-                    if !app.ready.get() {
-                        view! { <p class="loading">{move || i18n.t(Key::Loading)}</p> }.into_any()
-                    } else if app.me.get().is_none() {
-                        view! { <SignIn /> }.into_any()
-                    } else {
-                        view! {
-                            <Routes fallback=|| view! { <CaseList /> }>
-                                <Route path=path!("/") view=CaseList />
-                                <Route path=path!("/sign-in") view=SignIn />
-                                <Route path=path!("/cases/new") view=CaseNew />
-                                <Route path=path!("/cases/:id") view=CaseDetail />
-                                <Route path=path!("/review") view=NeedsReview />
-                                <Route path=path!("/cases/:id/classification") view=Classification />
-                                <Route path=path!("/cases/:id/chronology") view=Chronology />
-                                <Route path=path!("/cases/:id/genogram") view=GenogramPage />
-                                <Route path=path!("/cases/:id/assessment") view=Assessment />
-                                <Route path=path!("/cases/:id/report") view=Report />
-                            </Routes>
-                        }
-                            .into_any()
-                    }
-                }}
-            </Shell>
+            {move || {
+                if app.ready.get() && locked.get() {
+                    return view! { <ChildModePage /> }.into_any();
+                }
+                view! {
+                    <Shell>
+                        {move || {
+                            if !app.ready.get() {
+                                view! { <p class="loading">{move || i18n.t(Key::Loading)}</p> }
+                                    .into_any()
+                            } else if app.me.get().is_none() {
+                                view! { <SignIn /> }.into_any()
+                            } else {
+                                view! {
+                                    <Routes fallback=|| view! { <CaseList /> }>
+                                        <Route path=path!("/") view=CaseList />
+                                        <Route path=path!("/sign-in") view=SignIn />
+                                        <Route path=path!("/cases/new") view=CaseNew />
+                                        <Route path=path!("/cases/:id") view=CaseDetail />
+
+                                        <Route path=path!("/review") view=NeedsReview />
+                                        <Route path=path!("/cases/:id/classification") view=Classification />
+                                        <Route path=path!("/cases/:id/chronology") view=Chronology />
+                                        <Route path=path!("/cases/:id/genogram") view=GenogramPage />
+                                        <Route path=path!("/cases/:id/assessment") view=Assessment />
+                                        <Route path=path!("/cases/:id/report") view=Report />
+                                        <Route path=path!("/cases/:id/child-voice") view=ChildVoiceNote />
+                                    </Routes>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </Shell>
+                }
+                    .into_any()
+            }}
         </Router>
     }
 }

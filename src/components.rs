@@ -2,6 +2,9 @@
 
 pub mod capacity_editor;
 pub mod case_card;
+pub mod child;
+pub mod child_voice_summary;
+pub mod child_voices;
 pub mod chronology_form;
 pub mod classify_form;
 pub mod comms_log;
@@ -9,6 +12,7 @@ pub mod decision_form;
 pub mod factor_editor;
 pub mod field;
 pub mod genogram_svg;
+pub mod hand_to_child;
 pub mod history_chart;
 pub mod lang_switch;
 pub mod level_badge;

@@ -1,6 +1,7 @@
 //! Every string the worker or the child sees goes through here. Each language is a `match` over
 //! [`Key`], so a key missing in English or Welsh does not compile.
 
+pub mod child;
 mod cy;
 mod en;
 
@@ -56,6 +57,8 @@ keys! {
     AssessmentTitle, FactorsTitle, FactorsHint, RiskFactor, ProtectiveFactor, Presence, PresUnknown, PresPresent, PresNotPresent, PresAddressed, Evidence, SaveFactorNamed, CapacityTitle, CapacityHint, NoParents, CapacityRating, CapNone, CapSome, CapSubstantial, Indicators, IndEnded, IndAcknowledges, IndOvercame, IndTerms, ComplianceOnly, SaveCapacityNamed, ErrCompliance, ErrEvidenceText, EngagementTitle, EngagementLabel, TrustedTitle, TrustedLabel, TrustedNamedByChild, VoiceTitle, SeenAloneYes, SeenAloneNo, ChildViewsFrom, VHopes, VFears, VTiming, VSupport, VChanges, VObservations, VRecordOn, Yes, No,
     ReportTitle, ReportIntro, RChild, RFamily, RHistory, RFactors, RNoFactors, RCapacity, RNoCapacity, RVoice, REngagement, RTrusted, RClassification, RNotRecorded, RDecision, RCurrentLevel, PrintReport,
     ShowMore,
+    // Child mode and the child's voice.
+    HandToChild, HandIntro, AgeBandLabel, BandUnder8, Band8To12, Band13Plus, ActivitiesLabel, ActThreeHouses, ActFeelings, ActHelp, ActChange, ActWhen, ActTrust, StartChildMode, PickAnActivity, FinishWorkerNote, ChildModeLabel, HelloYoung, HelloMid, HelloTeen, LetsStart, ReadToMe, NextQuestion, PreviousQuestion, SkipQuestion, Skipped, StepOf, DoneTitle, DoneText, GiveBack, ForWorker, PWorriesY, PWorriesM, PWorriesT, PGoodY, PGoodM, PGoodT, PDreamsY, PDreamsM, PDreamsT, PFeelY, PFeelM, PFeelT, PHelpY, PHelpM, PHelpT, PChangeY, PChangeM, PChangeT, PWhenY, PWhenM, PWhenT, PTrustY, PTrustM, PTrustT, PickStickers, StickersLabel, YourWords, YourWordsHint, DrawPicture, DrawingArea, DrawingHint, PensLabel, PenRed, PenOrange, PenGreen, PenBlue, PenPurple, PenBlack, Eraser, ClearDrawing, DrawingSaved, RecordVoice, StopRecording, Recording, RecordHint, YourRecording, DeleteRecording, MicUnavailable, FeelVerySad, FeelSad, FeelNotSure, FeelHappy, FeelVeryHappy, WhenVerySoon, WhenAfterAWhile, WhenNotYet, WhenNotSure, StFamily, StHome, StSchool, StFriends, StPet, StPlaying, StFood, StHugs, StSleep, StShouting, StCrying, StGrownup, UnlockTitle, UnlockSecret, UnlockButton, Unlocking, UnlockWrong, UnlockNeedsConnection, UnlockFailed, BackToChild, VoiceNoteTitle, ChildSaidHeading, ChildWordsNote, YourNoteHeading, SeenAloneQ, AnswerYes, AnswerNo, WhoPresent, WhoPresentHint, WhereSeen, Approach, ApproachHint, Observations, ObservationsHint, SaveVoice, DiscardVoice, DiscardConfirm, DiscardYes, NoSession, Drawing, RecordingLabel, ErrSeenAloneMissing, ErrVoiceWhoElse, ErrVoiceOthers, ErrVoiceEmpty, ErrVoiceAttachment, ErrVoiceFuture, ErrVoiceTooLong, ErrVoiceMedia, VoicesHeading, NoVoices, SeenAloneBadge, NotSeenAlone, SeenAloneOnce, NotYetSeenAlone, WhereLabel, SWorries, SGood, SDreams, SFeel, SHelp, SChange, SWhen, STrust, DrawingsCount, RecordingsCount,
 }
 
 /// The language context: read it in any component with [`use_i18n`].
@@ -160,6 +163,22 @@ mod tests {
             CaseError::NoteTooLong,
         ] {
             assert_eq!(text(Lang::En, case_error(&e)), e.to_string());
+        }
+    }
+
+    #[test]
+    fn child_voice_messages_match_the_english_text_of_core() {
+        use homeward_core::voice::VoiceError;
+        for e in [
+            VoiceError::WhoElseMissing,
+            VoiceError::OthersWhileAlone,
+            VoiceError::Empty,
+            VoiceError::BadAttachment,
+            VoiceError::InFuture,
+            VoiceError::TooLong,
+            VoiceError::MediaNotAttached,
+        ] {
+            assert_eq!(text(Lang::En, child::voice_error(&e)), e.to_string());
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod case_data;
+pub mod child_session;
 pub mod components;
 pub mod format;
 pub mod genogram_layout;
@@ -13,9 +14,11 @@ pub mod labels;
 pub mod local;
 pub mod pages;
 pub mod pwa;
+pub mod speech;
 pub mod state;
 pub mod store;
 pub mod sync;
+pub mod worker_secret;
 
 /// Starts the app in the browser.
 pub fn start() {

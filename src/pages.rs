@@ -4,6 +4,8 @@ pub mod assessment;
 pub mod case_detail;
 pub mod case_list;
 pub mod case_new;
+pub mod child_mode;
+pub mod child_voice_note;
 pub mod chronology;
 pub mod classification;
 pub mod genogram;

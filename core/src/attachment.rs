@@ -86,6 +86,21 @@ impl Attachment {
         })
     }
 
+    /// Makes an attachment from base64 text (a canvas's `toDataURL` after the comma).
+    pub fn from_base64(
+        id: Uuid,
+        media_type: &str,
+        data: &str,
+    ) -> Result<Attachment, AttachmentError> {
+        if data.len() > MAX_ATTACHMENT_BYTES.div_ceil(3) * 4 {
+            return Err(AttachmentError::TooLarge);
+        }
+        let bytes = STANDARD
+            .decode(data.trim().as_bytes())
+            .map_err(|_| AttachmentError::NotBase64)?;
+        Attachment::new(id, media_type, &bytes)
+    }
+
     /// The decoded bytes, after checking length and checksum.
     pub fn bytes(&self) -> Result<Vec<u8>, AttachmentError> {
         // base64 is 4 characters per 3 bytes: refuse an oversized text before decoding it.
@@ -137,6 +152,8 @@ mod tests {
     #[test]
     fn a_recording_keeps_its_bytes_length_and_checksum() {
         let a = Attachment::new(Uuid::from_u128(1), "audio/webm;codecs=opus", b"abc").unwrap();
+        let b = Attachment::from_base64(Uuid::from_u128(1), "audio/webm;codecs=opus", &a.data);
+        assert_eq!(b.as_ref(), Ok(&a));
         assert_eq!(a.byte_len, 3);
         assert_eq!(
             a.sha256,

@@ -2,6 +2,7 @@ use crate::case_data::use_case;
 use crate::components::level_badge::LevelBadge;
 use crate::components::stepper::Stepper;
 use crate::components::task_list::TaskList;
+use crate::components::{child_voices::ChildVoices, hand_to_child::HandToChild};
 use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
@@ -68,6 +69,8 @@ pub fn CaseDetail() -> impl IntoView {
                                 }
                             })}
                         <p class="case-note">{r.note.clone()}</p>
+                        <ChildVoices case_id=r.id />
+                        <HandToChild case_id=r.id child_name=r.child_name.clone() date_of_birth=r.date_of_birth />
                     }
                         .into_any()
                 }
