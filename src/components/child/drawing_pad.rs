@@ -172,7 +172,7 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
         last.set_value(Some(p));
     };
     let up = move |_| {
-        if last.get_value().take().is_some() {
+        if last.get_value().is_some() {
             last.set_value(None);
             keep();
         }
