@@ -270,7 +270,7 @@ test('a drawing and a voice recording survive a reload offline and reach the cas
     await page.getByRole('button', { name: 'Record my voice' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Recording…' })).toBeVisible();
     await shot(page, 'm-recording');
-    await expect(page.getByText('Recording… 2 seconds')).toBeVisible();
+    await expect(page.getByText('0:02', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await expect(page.getByText('Your recording')).toBeVisible();
     await child.draw();
@@ -295,7 +295,7 @@ test('a drawing and a voice recording survive a reload offline and reach the cas
     // Delete and redo the recording.
     await page.getByRole('button', { name: 'Delete the recording' }).click();
     await page.getByRole('button', { name: 'Record my voice' }).click();
-    await expect(page.getByText('Recording… 1 seconds')).toBeVisible();
+    await expect(page.getByText('0:01', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await expect(page.getByText('Your recording')).toBeVisible();
 

@@ -474,7 +474,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DrawingSaved => "Mae dy lun wedi'i gadw.",
         Key::RecordVoice => "Recordio fy llais",
         Key::StopRecording => "Stopio recordio",
-        Key::Recording => "Yn recordio… {s} eiliad",
+        Key::Recording => "Yn recordio…",
         Key::RecordHint => "Mae recordiadau'n stopio ohonyn nhw eu hunain ar ôl 2 funud.",
         Key::YourRecording => "Dy recordiad",
         Key::DeleteRecording => "Dileu'r recordiad",

@@ -481,7 +481,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DrawingSaved => "Your drawing is saved.",
         Key::RecordVoice => "Record my voice",
         Key::StopRecording => "Stop recording",
-        Key::Recording => "Recording… {s} seconds",
+        Key::Recording => "Recording…",
         Key::RecordHint => "Recordings stop by themselves after 2 minutes.",
         Key::YourRecording => "Your recording",
         Key::DeleteRecording => "Delete the recording",

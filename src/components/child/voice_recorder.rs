@@ -200,7 +200,9 @@ pub fn VoiceRecorder(prompt: Prompt) -> impl IntoView {
                     <div class="child-recording">
                         <p class="child-recording-indicator" role="status">
                             <span class="child-recording-dot" aria-hidden="true"></span>
-                            {i18n.tf(Key::Recording, &[("s", &n.to_string())])}
+                            <span>{i18n.t(Key::Recording)}</span>
+                            // The clock is for the eyes; announcing it every second would drown the rest.
+                            <span class="child-recording-time" aria-hidden="true">{format!("{}:{:02}", n / 60, n % 60)}</span>
                         </p>
                         <button type="button" class="child-button child-stop" on:click=stop>
                             <svg viewBox="0 0 24 24" class="child-button-icon" aria-hidden="true" focusable="false">
