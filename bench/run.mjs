@@ -200,17 +200,23 @@ function machine() {
   return `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}`;
 }
 
-const browser = await launch();
-try {
-  firstLoadTransfer();
-  await coldStart(browser);
-  await bigCaseList(browser);
-  await importAndSync(browser);
-  await ingest('SQLite', '');
-  if (process.env.TEST_DATABASE_URL) await ingest('PostgreSQL', process.env.TEST_DATABASE_URL);
-} finally {
-  await browser.close();
+// BENCH_ONLY=ingest runs only the server ingest figures (no browser, no app build needed), e.g.
+// `scripts/with-postgres.sh env BENCH_ONLY=ingest node bench/run.mjs`; unset, everything runs.
+const only = process.env.BENCH_ONLY ?? '';
+if (only !== '' && only !== 'ingest') throw new Error(`BENCH_ONLY must be unset or 'ingest', not '${only}'`);
+if (only === '') {
+  const browser = await launch();
+  try {
+    firstLoadTransfer();
+    await coldStart(browser);
+    await bigCaseList(browser);
+    await importAndSync(browser);
+  } finally {
+    await browser.close();
+  }
 }
+await ingest('SQLite', '');
+if (process.env.TEST_DATABASE_URL) await ingest('PostgreSQL', process.env.TEST_DATABASE_URL);
 
 const file = join(root, 'bench/results.md');
 if (!existsSync(file)) {
@@ -218,5 +224,6 @@ if (!existsSync(file)) {
 }
 const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
 const rows = results.map((r) => `| ${r.figure} | ${r.target} | ${r.value} | ${r.method} |`).join('\n');
-appendFileSync(file, `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}\n\nMachine: ${machine()}\n\n| figure | target | measured | method |\n|---|---|---|---|\n${rows}\n`);
+const scope = only ? `\n\nOnly the ${only} figures (BENCH_ONLY=${only}).${process.env.BENCH_NOTE ? ' ' + process.env.BENCH_NOTE : ''}` : (process.env.BENCH_NOTE ? `\n\nNote: ${process.env.BENCH_NOTE}` : '');
+appendFileSync(file, `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}\n\nMachine: ${machine()}${scope}\n\n| figure | target | measured | method |\n|---|---|---|---|\n${rows}\n`);
 console.log(`results appended to ${file}`);

@@ -57,6 +57,51 @@ fn cap(s: &str) -> String {
         .collect()
 }
 
+/// An entry ready to be written: stamped with its time, its text capped.
+#[derive(Debug, Clone)]
+pub struct NewRow {
+    at: i64,
+    username: String,
+    device_id: Option<String>,
+    action: &'static str,
+    case_id: Option<String>,
+    detail: String,
+}
+
+impl NewRow {
+    /// The row for `entry`, stamped now.
+    pub fn of(entry: &Entry<'_>) -> NewRow {
+        NewRow {
+            at: now_ms(),
+            username: cap(entry.username),
+            device_id: entry.device_id.map(|d| d.to_string()),
+            action: entry.action.as_str(),
+            case_id: entry.case_id.map(|c| c.to_string()),
+            detail: cap(&entry.detail),
+        }
+    }
+}
+
+/// Appends rows, in order, in multi-row statements (inside the caller's transaction).
+pub async fn record_all(conn: &mut AnyConnection, rows: &[NewRow]) -> Result<(), sqlx::Error> {
+    crate::db::insert_rows(
+        conn,
+        "INSERT INTO audit (at, username, device_id, action, case_id, detail)",
+        "",
+        6,
+        rows,
+        |q, r| {
+            q.bind(r.at)
+                .bind(r.username.clone())
+                .bind(r.device_id.clone())
+                .bind(r.action)
+                .bind(r.case_id.clone())
+                .bind(r.detail.clone())
+        },
+    )
+    .await
+}
+
 /// Appends an entry (inside the caller's transaction, when there is one).
 pub async fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(

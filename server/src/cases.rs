@@ -2,9 +2,10 @@
 //! the owner's team.
 
 use crate::clock::now_ms;
-use crate::db::Db;
+use crate::db::{insert_rows, params, Db, MAX_PARAMS};
 use crate::users::{self, User, UserError};
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The refusal a user gets for a case that is not theirs (the same whether or not it exists
@@ -39,6 +40,53 @@ pub async fn owner(conn: &mut AnyConnection, case_id: Uuid) -> Result<Option<Own
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|(username, team)| Owner { username, team }))
+}
+
+/// The owners of those of `case_ids` that exist.
+pub async fn owners(
+    conn: &mut AnyConnection,
+    case_ids: &[Uuid],
+) -> Result<HashMap<Uuid, Option<Owner>>, sqlx::Error> {
+    let mut owners = HashMap::with_capacity(case_ids.len());
+    for chunk in case_ids.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT k.case_id, k.owner, u.team FROM cases k JOIN users u ON u.username = k.owner \
+             WHERE k.case_id IN ({})",
+            params(1, chunk.len())
+        );
+        let mut query = sqlx::query_as(&sql);
+        for id in chunk {
+            query = query.bind(id.to_string());
+        }
+        let rows: Vec<(String, String, Option<String>)> = query.fetch_all(&mut *conn).await?;
+        for (case_id, username, team) in rows {
+            if let Ok(case_id) = Uuid::parse_str(&case_id) {
+                owners.insert(case_id, Some(Owner { username, team }));
+            }
+        }
+    }
+    Ok(owners)
+}
+
+/// Opens cases (id and creation time) on `owner`'s caseload.
+pub async fn create_all(
+    conn: &mut AnyConnection,
+    cases: &[(Uuid, i64)],
+    owner: &str,
+) -> Result<(), sqlx::Error> {
+    insert_rows(
+        conn,
+        "INSERT INTO cases (case_id, owner, created_at)",
+        "",
+        3,
+        cases,
+        |q, (case_id, at)| {
+            q.bind(case_id.to_string())
+                .bind(owner.to_string())
+                .bind(*at)
+        },
+    )
+    .await
 }
 
 /// Opens a case on `owner`'s caseload.

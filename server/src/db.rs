@@ -122,3 +122,64 @@ impl Db {
         }
     }
 }
+
+/// A query through the `Any` driver.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+/// Most bind parameters put in one statement: under SQLite's oldest default limit (999; the
+/// bundled SQLite allows 32,766, PostgreSQL 65,535), so the set-based queries of a push are cut
+/// into chunks that any build accepts.
+pub const MAX_PARAMS: usize = 999;
+
+/// `$first, $first+1, …` for `n` parameters.
+pub fn params(first: usize, n: usize) -> String {
+    let mut s = String::with_capacity(n * 5);
+    for i in first..first + n {
+        if i > first {
+            s.push_str(", ");
+        }
+        s.push('$');
+        s.push_str(&i.to_string());
+    }
+    s
+}
+
+/// `($1, …, $columns), ($columns+1, …), …` for `rows` rows.
+pub fn values(columns: usize, rows: usize) -> String {
+    let mut s = String::with_capacity(rows * columns * 5);
+    for r in 0..rows {
+        if r > 0 {
+            s.push_str(", ");
+        }
+        s.push('(');
+        s.push_str(&params(1 + r * columns, columns));
+        s.push(')');
+    }
+    s
+}
+
+/// Inserts `rows` in multi-row statements: `{insert} VALUES (…), (…) {tail}`, each row's
+/// `columns` values bound by `bind`.
+pub async fn insert_rows<T>(
+    conn: &mut sqlx::AnyConnection,
+    insert: &str,
+    tail: &str,
+    columns: usize,
+    rows: &[T],
+    bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> AnyQuery<'q>,
+) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(MAX_PARAMS / columns) {
+        let sql = format!("{insert} VALUES {} {tail}", values(columns, chunk.len()));
+        let mut query = sqlx::query(&sql);
+        for row in chunk {
+            query = bind(query, row);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Whether the connection is to PostgreSQL (else SQLite).
+pub fn is_postgres(conn: &sqlx::AnyConnection) -> bool {
+    conn.backend_name().eq_ignore_ascii_case("postgresql")
+}

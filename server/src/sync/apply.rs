@@ -1,16 +1,17 @@
 //! What the server does with one pushed change. Both pushes and the demo seed come through here,
 //! so every stored change has passed the same checks.
 
-use super::log::{self, Head, Outcome};
+use super::log::{self, ConflictAt, FieldKey, Head, Logged, OpenConflict, Outcome, StoredHead};
 use crate::audit::{self, Action, Entry};
-use crate::cases::{self, NO_ACCESS};
+use crate::cases::{self, Owner, NO_ACCESS};
 use crate::clock::now_ms;
 use crate::users::User;
 use chrono::NaiveDate;
 use homeward_core::sync::{
-    check_change, merge, Change, ChangeOutcome, ChangeResult, FieldHead, Merge, MergeKind,
+    check_change, merge, Change, ChangeOutcome, ChangeResult, Entity, FieldHead, Merge, MergeKind,
 };
 use sqlx::AnyConnection;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// The reason given when a change id comes back with different content.
@@ -48,51 +49,110 @@ pub async fn apply(
     change: &Change,
     today: NaiveDate,
 ) -> Result<ChangeResult, sqlx::Error> {
-    let entry = |action: Action, detail: String| Entry {
-        username: &user.username,
-        device_id: Some(device_id),
-        action,
-        case_id: Some(change.case_id),
-        detail,
-    };
+    let mut results = apply_all(conn, user, device_id, std::slice::from_ref(change), today).await?;
+    Ok(results.pop().expect("one result per change"))
+}
+
+/// Applies the changes of one push, in order, for `user`, pushed from `device_id`, inside the
+/// caller's write transaction (which must hold the sync write lock: see `Db::begin_write`).
+///
+/// Everything the checks and the merge read is fetched first in a few set-based queries
+/// ([`Known::load`]); each change is then decided in order against that state, which is updated
+/// as it goes (so a change can depend on an earlier one of the same push: a record created then
+/// edited, a field written twice, a change id repeated); and what was decided is written last in
+/// multi-row statements ([`Writes::flush`]). The outcome is the same as applying the changes
+/// one at a time, query by query; only the number of round trips differs.
+pub async fn apply_all(
+    conn: &mut AnyConnection,
+    user: &User,
+    device_id: Uuid,
+    changes: &[Change],
+    today: NaiveDate,
+) -> Result<Vec<ChangeResult>, sqlx::Error> {
+    let mut known = Known::load(conn, changes).await?;
+    let mut writes = Writes::new(user, device_id);
+    let results = changes
+        .iter()
+        .map(|change| decide(&mut known, &mut writes, user, change, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    writes.flush(conn, &known.heads).await?;
+    Ok(results)
+}
+
+/// What the decisions read, for the changes of one push: fetched before, kept up to date during.
+struct Known {
+    logged: HashMap<Uuid, Logged>,
+    records: HashMap<(Entity, Uuid), Uuid>,
+    /// The owner of each case the push names; `None` for a case that does not exist (yet).
+    owners: HashMap<Uuid, Option<Owner>>,
+    heads: HashMap<FieldKey, StoredHead>,
+    /// The field's conflicts not resolved yet, oldest first.
+    open_conflicts: HashMap<FieldKey, Vec<OpenConflict>>,
+    /// The last seq handed out: the next appended change gets the one after.
+    last_seq: i64,
+}
+
+impl Known {
+    async fn load(conn: &mut AnyConnection, changes: &[Change]) -> Result<Known, sqlx::Error> {
+        let change_ids: Vec<Uuid> = distinct(changes.iter().map(|c| c.change_id));
+        let records: Vec<(Entity, Uuid)> =
+            distinct(changes.iter().map(|c| (c.entity, c.entity_id)));
+        let case_ids: Vec<Uuid> = distinct(changes.iter().map(|c| c.case_id));
+        let fields: Vec<(Uuid, Uuid)> = distinct(changes.iter().map(|c| (c.case_id, c.entity_id)));
+        Ok(Known {
+            logged: log::by_change_ids(conn, &change_ids).await?,
+            records: log::record_cases(conn, &records).await?,
+            owners: cases::owners(conn, &case_ids).await?,
+            heads: log::heads(conn, &fields).await?,
+            open_conflicts: log::open_conflicts(conn, &case_ids).await?,
+            last_seq: log::last_seq(conn).await?,
+        })
+    }
+}
+
+fn distinct<T: Copy + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items.filter(|x| seen.insert(*x)).collect()
+}
+
+/// Decides one change against `known`, updates `known` with its effects, and queues its writes.
+fn decide(
+    known: &mut Known,
+    writes: &mut Writes,
+    user: &User,
+    change: &Change,
+    today: NaiveDate,
+) -> Result<ChangeResult, sqlx::Error> {
     let what = format!("{}.{}", change.entity.as_str(), change.field);
 
     if change.user != user.username {
-        audit::record(
-            conn,
-            &entry(
-                Action::Refused,
-                format!("{what}: change claims another author"),
-            ),
-        )
-        .await?;
+        writes.audit(
+            change,
+            Action::Refused,
+            format!("{what}: change claims another author"),
+        );
         return Ok(rejected(change, NOT_YOURS));
     }
 
     // A change seen before: the same answer as the first time, and nothing changes.
-    if let Some(logged) = log::by_change_id(conn, change.change_id).await? {
+    if let Some(logged) = known.logged.get(&change.change_id) {
         if same_change(&logged.change, change) {
-            audit::record(
-                conn,
-                &entry(
-                    Action::Push,
-                    format!("{what}: repeat of change {}", change.change_id),
-                ),
-            )
-            .await?;
+            let outcome = logged.outcome.reply(logged.seq);
+            writes.audit(
+                change,
+                Action::Push,
+                format!("{what}: repeat of change {}", change.change_id),
+            );
             return Ok(ChangeResult {
                 change_id: change.change_id,
-                outcome: logged.outcome.reply(logged.seq),
+                outcome,
             });
         }
-        audit::record(
-            conn,
-            &entry(
-                Action::Refused,
-                format!("{what}: change id {} reused", change.change_id),
-            ),
-        )
-        .await?;
+        writes.audit(
+            change,
+            Action::Refused,
+            format!("{what}: change id {} reused", change.change_id),
+        );
         return Ok(rejected(change, REUSED_ID));
     }
 
@@ -100,41 +160,53 @@ pub async fn apply(
         Ok(kind) => kind,
         Err(e) => {
             let reason = e.to_string();
-            audit::record(conn, &entry(Action::Rejected, format!("{what}: {reason}"))).await?;
+            writes.audit(change, Action::Rejected, format!("{what}: {reason}"));
             return Ok(rejected(change, reason));
         }
     };
 
     // A record stays in the case it was first written under.
-    let bound = log::record_case(conn, change).await?;
+    let record = (change.entity, change.entity_id);
+    let bound = known.records.get(&record).copied();
     if bound.is_some_and(|case_id| case_id != change.case_id) {
-        audit::record(
-            conn,
-            &entry(Action::Refused, format!("{what}: record of another case")),
-        )
-        .await?;
+        writes.audit(
+            change,
+            Action::Refused,
+            format!("{what}: record of another case"),
+        );
         return Ok(rejected(change, OTHER_CASE));
     }
 
-    match cases::owner(conn, change.case_id).await? {
-        None => cases::create(conn, change.case_id, &user.username).await?,
+    let owner = known.owners.entry(change.case_id).or_insert(None);
+    match owner {
+        None => {
+            writes.cases.push((change.case_id, now_ms()));
+            *owner = Some(Owner {
+                username: user.username.clone(),
+                team: user.team.clone(),
+            });
+        }
         Some(owner) if owner.lets(user) => {}
         Some(_) => {
-            audit::record(
-                conn,
-                &entry(Action::Refused, format!("{what}: no access to the case")),
-            )
-            .await?;
+            writes.audit(
+                change,
+                Action::Refused,
+                format!("{what}: no access to the case"),
+            );
             return Ok(rejected(change, NO_ACCESS));
         }
     }
 
     let now = now_ms();
     if bound.is_none() {
-        log::bind_record(conn, change, now).await?;
+        writes
+            .records
+            .push((change.entity, change.entity_id, change.case_id, now));
+        known.records.insert(record, change.case_id);
     }
 
-    let head = log::head(conn, change).await?;
+    let key = FieldKey::of(change);
+    let head = known.heads.get(&key).map(StoredHead::decode).transpose()?;
     let decision = merge(
         kind,
         head.as_ref().map(|h| field_head(h, change)).as_ref(),
@@ -146,29 +218,160 @@ pub async fn apply(
         Merge::Supersede => Outcome::Superseded,
         Merge::Conflict => Outcome::Conflict,
     };
-    let seq = log::append(conn, change, outcome, now).await?;
-    match (decision, &head) {
+    known.last_seq += 1;
+    let seq = known.last_seq;
+    writes.changes.push((seq, change.clone(), outcome, now));
+    match (decision, head) {
         (Merge::Apply, _) => {
-            log::set_head(conn, change, seq).await?;
+            writes.set_head(&key);
+            known.heads.insert(key.clone(), StoredHead::of(change, seq));
             if kind == MergeKind::Text {
-                log::resolve_conflicts(conn, change).await?;
+                // The field's open conflicts that this change was made after seeing.
+                if let Some(open) = known.open_conflicts.get_mut(&key) {
+                    let (resolved, still_open): (Vec<_>, Vec<_>) =
+                        open.drain(..).partition(|c| c.seq <= change.base);
+                    *open = still_open;
+                    writes.resolve(change.change_id, resolved);
+                }
             }
         }
-        (Merge::Conflict, Some(head)) => log::record_conflict(conn, change, head, seq, now).await?,
+        (Merge::Conflict, Some(head)) => {
+            let at = writes.record_conflict(change, head.change_id, seq, now);
+            known
+                .open_conflicts
+                .entry(key)
+                .or_default()
+                .push(OpenConflict {
+                    seq,
+                    at: ConflictAt::Queued(at),
+                });
+        }
         (Merge::Conflict, None) | (Merge::Supersede, _) => {}
     }
-    audit::record(
-        conn,
-        &entry(
-            Action::Push,
-            format!("{what}: {} at {seq}", outcome.as_str()),
-        ),
-    )
-    .await?;
+    known.logged.insert(
+        change.change_id,
+        Logged {
+            seq,
+            outcome,
+            change: change.clone(),
+        },
+    );
+    writes.audit(
+        change,
+        Action::Push,
+        format!("{what}: {} at {seq}", outcome.as_str()),
+    );
     Ok(ChangeResult {
         change_id: change.change_id,
         outcome: outcome.reply(seq),
     })
+}
+
+/// What a push writes, queued while its changes are decided, written at the end.
+struct Writes {
+    username: String,
+    device_id: Uuid,
+    /// New cases, on the pushing user's caseload, with their creation time.
+    cases: Vec<(Uuid, i64)>,
+    records: Vec<(Entity, Uuid, Uuid, i64)>,
+    /// Log rows: seq, change, outcome, time received.
+    changes: Vec<(i64, Change, Outcome, i64)>,
+    /// The fields whose head changed, in the order they first changed.
+    heads: Vec<FieldKey>,
+    heads_seen: HashSet<FieldKey>,
+    conflicts: Vec<log::NewConflict>,
+    /// Stored conflicts resolved by a change: the change and the conflicts' ids.
+    resolved: Vec<(Uuid, Vec<i64>)>,
+    audit: Vec<audit::NewRow>,
+}
+
+impl Writes {
+    fn new(user: &User, device_id: Uuid) -> Writes {
+        Writes {
+            username: user.username.clone(),
+            device_id,
+            cases: Vec::new(),
+            records: Vec::new(),
+            changes: Vec::new(),
+            heads: Vec::new(),
+            heads_seen: HashSet::new(),
+            conflicts: Vec::new(),
+            resolved: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    fn audit(&mut self, change: &Change, action: Action, detail: String) {
+        self.audit.push(audit::NewRow::of(&Entry {
+            username: &self.username,
+            device_id: Some(self.device_id),
+            action,
+            case_id: Some(change.case_id),
+            detail,
+        }));
+    }
+
+    fn set_head(&mut self, key: &FieldKey) {
+        if self.heads_seen.insert(key.clone()) {
+            self.heads.push(key.clone());
+        }
+    }
+
+    /// Queues a conflict row and returns where it is in the queue.
+    fn record_conflict(
+        &mut self,
+        change: &Change,
+        head_change_id: String,
+        seq: i64,
+        now: i64,
+    ) -> usize {
+        self.conflicts.push(log::NewConflict {
+            case_id: change.case_id,
+            entity: change.entity,
+            entity_id: change.entity_id,
+            field: change.field.clone(),
+            change_id: change.change_id,
+            head_change_id,
+            seq,
+            created_at: now,
+            resolved_by: None,
+        });
+        self.conflicts.len() - 1
+    }
+
+    fn resolve(&mut self, by: Uuid, conflicts: Vec<OpenConflict>) {
+        let mut stored = Vec::new();
+        for c in conflicts {
+            match c.at {
+                ConflictAt::Stored(id) => stored.push(id),
+                ConflictAt::Queued(i) => self.conflicts[i].resolved_by = Some(by),
+            }
+        }
+        if !stored.is_empty() {
+            self.resolved.push((by, stored));
+        }
+    }
+}
+
+impl Writes {
+    async fn flush(
+        self,
+        conn: &mut AnyConnection,
+        heads: &HashMap<FieldKey, StoredHead>,
+    ) -> Result<(), sqlx::Error> {
+        // In this order for the foreign keys: cases before the records and log rows naming them.
+        cases::create_all(conn, &self.cases, &self.username).await?;
+        log::bind_records(conn, &self.records).await?;
+        log::append_all(conn, &self.changes).await?;
+        let heads: Vec<(&FieldKey, &StoredHead)> =
+            self.heads.iter().map(|key| (key, &heads[key])).collect();
+        log::set_heads(conn, &heads).await?;
+        log::record_conflicts(conn, &self.conflicts).await?;
+        for (by, ids) in &self.resolved {
+            log::resolve_stored_conflicts(conn, *by, ids).await?;
+        }
+        audit::record_all(conn, &self.audit).await
+    }
 }
 
 fn field_head(head: &Head, change: &Change) -> FieldHead {
