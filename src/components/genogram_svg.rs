@@ -86,10 +86,11 @@ pub fn GenogramSvg(
             continue;
         }
         let sx = parents.iter().map(|p| p.0).sum::<f64>() / parents.len() as f64;
+        // From the couple's line, or from below a single parent's name.
         let sy = if parents.len() == 2 {
             parents[0].1.max(parents[1].1)
         } else {
-            parents[0].1 + R
+            parents[0].1 + R + 44.0
         };
         let mid = c.1 - DY / 2.0;
         let d = format!("M{sx},{sy} V{mid} H{} V{}", c.0, c.1 - R);
