@@ -45,10 +45,8 @@ async fn push(
     }
     let today = latest_today();
     let mut tx = state.db.begin_write().await?;
-    let mut results = Vec::with_capacity(request.changes.len());
-    for change in &request.changes {
-        results.push(apply::apply(&mut tx, &user, request.device_id, change, today).await?);
-    }
+    let results =
+        apply::apply_all(&mut tx, &user, request.device_id, &request.changes, today).await?;
     tx.commit().await?;
     Ok(Json(PushResponse { results }))
 }

@@ -660,3 +660,74 @@ async fn nul_characters_anywhere_in_a_push_are_handled_without_a_server_error() 
     let signed = app.sign_in_response("nul\u{0}user", "x").await;
     assert_eq!(signed.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_conflict_and_its_resolution_within_one_push_are_decided_in_order() {
+    let app = TestApp::with_team().await;
+    let ffion = app.sign_in("ffion").await;
+    let case = Uuid::now_v7();
+    let opened = app
+        .push(
+            &ffion,
+            new_case("ffion", case, "Cerys", "2017-06-01", "start"),
+        )
+        .await;
+    let ChangeOutcome::Applied { version } = opened.results[2].outcome else {
+        panic!("note not applied")
+    };
+    // In one push: two devices' concurrent edits of the note (the second conflicts with the
+    // first, applied just before it in the same push), then the choice made on the conflict's
+    // version (the log gives the changes of a push consecutive seqs), then the date twice.
+    let mut tablet = case_change("ffion", case, "note", json!("Tablet's"), 5_000, "tab1");
+    tablet.base = version;
+    let mut phone = case_change("ffion", case, "note", json!("Phone's"), 4_000, "phone");
+    phone.base = version;
+    let mut chosen = case_change("ffion", case, "note", json!("Both"), 6_000, "tab1");
+    chosen.base = version + 2;
+    let later = case_change(
+        "ffion",
+        case,
+        "date_of_birth",
+        json!("2017-06-03"),
+        7_000,
+        "tab1",
+    );
+    let earlier = case_change(
+        "ffion",
+        case,
+        "date_of_birth",
+        json!("2017-06-02"),
+        6_500,
+        "phone",
+    );
+    let res = app
+        .push(&ffion, vec![tablet, phone, chosen.clone(), later, earlier])
+        .await;
+    assert_eq!(
+        outcomes(&res),
+        ["applied", "conflict", "applied", "applied", "superseded"]
+    );
+    let versions: Vec<i64> = res
+        .results
+        .iter()
+        .map(|r| match r.outcome {
+            ChangeOutcome::Applied { version }
+            | ChangeOutcome::Superseded { version }
+            | ChangeOutcome::Conflict { version } => version,
+            ChangeOutcome::Rejected { .. } => unreachable!(),
+        })
+        .collect();
+    assert_eq!(versions, (version + 1..=version + 5).collect::<Vec<_>>());
+    let resolved: Vec<(Option<String>,)> = sqlx::query_as("SELECT resolved_by FROM conflicts")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(resolved, [(Some(chosen.change_id.to_string()),)]);
+    let recs = records(&app.pull(&ffion, 0).await);
+    assert_eq!(recs[0].text("note"), "Both");
+    let (pushes,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit WHERE action = 'push'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(pushes, 8, "one audit row per change");
+}
