@@ -261,29 +261,15 @@ impl Store {
 
     /// The unsaved input of a form, if any.
     pub async fn draft<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadOnly)?;
-        let value = tx.store(DRAFTS)?.get(JsValue::from_str(key)).await?;
-        tx.done().await?;
-        match value {
-            Some(v) if !v.is_undefined() => {
-                let entry: MetaEntry = from_js(v)?;
-                Ok(Some(unseal(&entry.value)?))
-            }
-            _ => Ok(None),
-        }
+        self.entry(DRAFTS, key).await
     }
 
     /// Keeps a form's unsaved input.
     pub async fn set_draft<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
-        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadWrite)?;
-        tx.store(DRAFTS)?
-            .put(&meta_entry(key, value)?, None)
-            .await?;
-        tx.done().await?;
-        Ok(())
+        self.set_entry(DRAFTS, key, value).await
     }
 
-    /// Forgets a form's unsaved input (after saving or cancelling).
+    /// Forgets a form's unsaved input (it was saved or discarded).
     pub async fn clear_draft(&self, key: &str) -> Result<()> {
         let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadWrite)?;
         tx.store(DRAFTS)?.delete(JsValue::from_str(key)).await?;
@@ -422,8 +408,17 @@ impl Store {
 
     /// A small non-case value (device id, cursor, clock, signed-in user).
     pub async fn meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
-        let value = tx.store(META)?.get(JsValue::from_str(key)).await?;
+        self.entry(META, key).await
+    }
+
+    pub async fn set_meta<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        self.set_entry(META, key, value).await
+    }
+
+    /// A keyed value of the meta or drafts store, sealed like everything else.
+    async fn entry<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let value = tx.store(store)?.get(JsValue::from_str(key)).await?;
         tx.done().await?;
         match value {
             Some(v) if !v.is_undefined() => {
@@ -434,9 +429,9 @@ impl Store {
         }
     }
 
-    pub async fn set_meta<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
-        tx.store(META)?.put(&meta_entry(key, value)?, None).await?;
+    async fn set_entry<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
+        tx.store(store)?.put(&meta_entry(key, value)?, None).await?;
         tx.done().await?;
         Ok(())
     }
