@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 const W: f64 = 640.0;
 const H: f64 = 220.0;
-const LEFT: f64 = 90.0;
+const LEFT: f64 = 110.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
