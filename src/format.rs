@@ -21,14 +21,43 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
-/// "1 March 2017" / "1 Mawrth 2017".
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_CY: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
+/// "1 March 2017" / "1 Mawrth 2017". Spelled out here rather than by Intl, because a browser
+/// without Welsh locale data would silently show the American English form.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
-    let js = Date::new_with_year_month_day(d.year() as u32, d.month0() as i32, d.day() as i32);
-    js.to_locale_date_string(
-        locale(lang),
-        &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]),
-    )
-    .into()
+    let months = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Cy => &MONTHS_CY,
+    };
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
 /// The time of day of a moment given in milliseconds since the epoch.
