@@ -29,13 +29,13 @@ PWA_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock core/Cargo.toml \
 	$(shell find src style public core/src -type f 2>/dev/null)
 
 .PHONY: help run test tools-run tools-test fetch build build-pwa build-server serve \
-	bench lint fmt-check clippy test-rust test-core test-server test-server-postgres test-wasm test-e2e clean
+	bench lint fmt-check clippy test-rust test-core test-pwa test-server test-server-postgres test-wasm test-e2e clean
 
 help:
 	@echo "make run     install missing tools, build in release, start the server with demo data on http://$(ADDR)"
 	@echo "make test    install missing tools (incl. chromium, postgresql, npm packages) and run every check"
 	@echo
-	@echo "Parts:  build  build-pwa  build-server  serve  lint  fmt-check  clippy  test-rust  test-core"
+	@echo "Parts:  build  build-pwa  build-server  serve  lint  fmt-check  clippy  test-rust  test-core  test-pwa"
 	@echo "        test-server  test-server-postgres  test-wasm  test-e2e  tools-run  tools-test  clean"
 
 ## ---- run ------------------------------------------------------------------------------------
@@ -88,6 +88,11 @@ test-rust: test-core test-server test-server-postgres
 
 test-core: fetch
 	cargo test --locked -p homeward-core
+
+# The PWA's own pure unit tests (every string in both languages, messages of core's rules, layout),
+# on the host: wasm-bindgen-test-runner runs only the #[wasm_bindgen_test] ones.
+test-pwa: fetch
+	cargo test --locked -p homeward --lib
 
 test-server: fetch
 	cargo test --locked -p homeward-server

@@ -126,11 +126,42 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Signs in through the UI in `page`, and waits until the case list shows at least one case. */
+export const BENCH_PIN = '402817';
+
+/** Signs in through the UI in `page`, chooses the PIN, and waits until a case shows. */
 export async function signInUi(page, url, username = 'ffion') {
   await page.goto(url + '/');
+  await submitSignIn(page, username);
+  await choosePinUi(page);
+  await page.locator('.case-card').first().waitFor({ timeout: 120_000 });
+}
+
+export async function submitSignIn(page, username = 'ffion') {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('homeward-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.case-card').first().waitFor({ timeout: 120_000 });
+}
+
+export async function choosePinUi(page) {
+  await page.locator('#new-pin').fill(BENCH_PIN);
+  await page.locator('#new-pin-again').fill(BENCH_PIN);
+  await page.locator('form button[type=submit]').click();
+}
+
+/**
+ * Unlocks a freshly loaded page with the PIN; resolves with the milliseconds (page clock) from
+ * the Unlock click to the first case card.
+ */
+export async function unlockUi(page) {
+  await page.locator('#pin-entry').waitFor({ timeout: 120_000 });
+  await page.locator('#pin-entry').fill(BENCH_PIN);
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('form.pin-form button[type=submit]').click();
+    while (!document.querySelector('.case-card')) {
+      await new Promise(requestAnimationFrame);
+      if (performance.now() - t0 > 120_000) throw new Error('no case card after unlocking');
+    }
+    return performance.now() - t0;
+  });
 }

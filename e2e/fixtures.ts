@@ -12,17 +12,26 @@ export async function expectAccessible(page: Page, label: string) {
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
 }
 
-/** Every test collects console errors about the Content-Security-Policy and fails on any. */
+/**
+ * Every test collects console errors about the Content-Security-Policy, and requests to any other
+ * origin than the app's, and fails on any.
+ */
 export const test = base.extend<{ cspWatch: void }>({
   cspWatch: [
-    async ({ context }, use) => {
+    async ({ context, baseURL }, use) => {
       const violations: string[] = [];
+      const elsewhere: string[] = [];
       context.on('console', (msg) => {
         const text = msg.text();
         if (/Content Security Policy|Content-Security-Policy/i.test(text)) violations.push(text);
       });
+      context.on('request', (req) => {
+        const url = req.url();
+        if (!/^(data|blob):/.test(url) && new URL(url).origin !== new URL(baseURL!).origin) elsewhere.push(url);
+      });
       await use();
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
+      expect(elsewhere, 'requests to another origin').toEqual([]);
     },
     { auto: true },
   ],

@@ -11,6 +11,7 @@ steps=(
   "fmt-check:cargo fmt --check"
   "clippy:cargo clippy -D warnings (host and wasm32)"
   "test-core:homeward-core tests"
+  "test-pwa:the PWA's unit tests on the host"
   "test-server:homeward-server tests on SQLite"
   "test-server-postgres:homeward-server tests on PostgreSQL"
   "test-wasm:wasm-bindgen tests in headless Chromium"

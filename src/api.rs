@@ -1,9 +1,11 @@
 //! Calls to the Homeward server. Same origin, so the HttpOnly session cookie goes along by itself.
+//! Every call names this device in [`DEVICE_HEADER`], so a revoked device hears so at once.
 
-use gloo_net::http::{Request, Response};
-use homeward_core::api::{ErrorBody, ErrorCode, Me, SignIn};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use homeward_core::api::{ErrorBody, ErrorCode, Me, SignIn, SignedIn, DEVICE_HEADER};
 use homeward_core::sync::{PullResponse, PushRequest, PushResponse};
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
 
 /// Why a call to the server did not work.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,6 +25,26 @@ impl ApiError {
     pub fn is(&self, wanted: ErrorCode) -> bool {
         matches!(self, ApiError::Server { code, .. } if *code == wanted)
     }
+}
+
+thread_local! {
+    static DEVICE: Cell<Option<uuid::Uuid>> = const { Cell::new(None) };
+}
+
+/// The device every later call names.
+pub fn set_device(id: uuid::Uuid) {
+    DEVICE.with(|d| d.set(Some(id)));
+}
+
+fn named(request: RequestBuilder) -> RequestBuilder {
+    match DEVICE.with(Cell::get) {
+        Some(id) => request.header(DEVICE_HEADER, &id.to_string()),
+        None => request,
+    }
+}
+
+fn get(path: &str) -> RequestBuilder {
+    named(Request::get(path))
 }
 
 async fn answer<T: DeserializeOwned>(
@@ -46,22 +68,39 @@ async fn post<B: serde::Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiError> {
-    let request = Request::post(path)
+    let request = named(Request::post(path))
         .json(body)
         .map_err(|_| ApiError::Garbled)?;
     answer(request.send().await).await
 }
 
-pub async fn sign_in(username: &str, password: &str) -> Result<Me, ApiError> {
+/// Signs in from `device`; the reply carries the device's data key.
+pub async fn sign_in(
+    username: &str,
+    password: &str,
+    device: uuid::Uuid,
+) -> Result<SignedIn, ApiError> {
     let body = SignIn {
         username: username.to_string(),
         password: password.to_string(),
+        device_id: Some(device),
     };
     post("/api/auth/sign-in", &body).await
 }
 
+/// Ends the session on the server.
+pub async fn sign_out() -> Result<(), ApiError> {
+    let sent = named(Request::post("/api/auth/sign-out")).send().await;
+    let response = sent.map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(ApiError::Offline)
+    }
+}
+
 pub async fn me() -> Result<Me, ApiError> {
-    answer(Request::get("/api/auth/me").send().await).await
+    answer(get("/api/auth/me").send().await).await
 }
 
 pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {
@@ -80,7 +119,7 @@ pub async fn pull(
         Some(g) => format!("/api/sync/pull?device_id={device}&since={since}&grants={g}"),
         None => format!("/api/sync/pull?device_id={device}&since={since}"),
     };
-    answer(Request::get(&url).send().await).await
+    answer(get(&url).send().await).await
 }
 
 /// Pulls one case's changes after `since` (a case newly on this user's caseload).
@@ -90,5 +129,5 @@ pub async fn pull_case(
     since: i64,
 ) -> Result<PullResponse, ApiError> {
     let url = format!("/api/sync/pull?device_id={device}&case={case_id}&since={since}");
-    answer(Request::get(&url).send().await).await
+    answer(get(&url).send().await).await
 }

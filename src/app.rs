@@ -1,17 +1,16 @@
 //! The root component: contexts, start-up, and routes.
 
-use crate::child_session::{self, ChildMode};
+use crate::child_session::ChildMode;
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
     assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
-    child_mode::ChildModePage, child_voice_note::ChildVoiceNote, chronology::Chronology,
-    classification::Classification, genogram::GenogramPage, needs_review::NeedsReview,
-    report::Report, sign_in::SignIn,
+    child_mode::ChildModePage, child_voice_note::ChildVoiceNote, choose_pin::ChoosePin,
+    chronology::Chronology, classification::Classification, genogram::GenogramPage, locked::Locked,
+    needs_review::NeedsReview, report::Report, settings::Settings, sign_in::SignIn,
 };
-use crate::state::{AppState, ME};
-use crate::{local, sync};
-use homeward_core::api::Me;
+use crate::state::{AppState, LockState};
+use crate::{auto_lock, local, vault, wipe};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,28 +35,29 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    auto_lock::install(app, locked);
+    app.notice.set(wipe::take_notice());
+
+    // Nothing is read at start but the clear key store: whether a PIN can unlock this tablet.
     spawn_local(async move {
         match local::init().await {
-            Ok(local) => {
-                match local.store.meta::<Me>(ME).await {
-                    Ok(me) => app.me.set(me),
-                    Err(e) => app.storage_error.set(Some(e.to_string())),
-                }
-                child.set(child_session::load().await);
-                app.refresh().await;
-                sync::start(app);
-                #[cfg(feature = "bench")]
-                crate::bench::install(app);
-            }
+            Ok(local) => match vault::has_pin(&local.store).await {
+                Ok(true) => app.lock.set(LockState::Locked),
+                Ok(false) => app.lock.set(LockState::SignedOut),
+                Err(e) => app.storage_error.set(Some(e.to_string())),
+            },
             Err(e) => app.storage_error.set(Some(e.to_string())),
         }
+        #[cfg(feature = "bench")]
+        crate::bench::install(app);
         app.ready.set(true);
     });
 
     view! {
         <Router>
             {move || {
-                if app.ready.get() && locked.get() {
+                let unlocked = app.lock.get() == LockState::Unlocked;
+                if app.ready.get() && unlocked && locked.get() {
                     return view! { <ChildModePage /> }.into_any();
                 }
                 view! {
@@ -66,8 +66,12 @@ pub fn App() -> impl IntoView {
                             if !app.ready.get() {
                                 view! { <p class="loading">{move || i18n.t(Key::Loading)}</p> }
                                     .into_any()
-                            } else if app.me.get().is_none() {
+                            } else if app.lock.get() == LockState::SignedOut {
                                 view! { <SignIn /> }.into_any()
+                            } else if app.lock.get() == LockState::ChoosePin {
+                                view! { <ChoosePin /> }.into_any()
+                            } else if app.lock.get() == LockState::Locked {
+                                view! { <Locked /> }.into_any()
                             } else {
                                 view! {
                                     <Routes fallback=|| view! { <CaseList /> }>
@@ -77,6 +81,7 @@ pub fn App() -> impl IntoView {
                                         <Route path=path!("/cases/:id") view=CaseDetail />
 
                                         <Route path=path!("/review") view=NeedsReview />
+                                        <Route path=path!("/settings") view=Settings />
                                         <Route path=path!("/cases/:id/classification") view=Classification />
                                         <Route path=path!("/cases/:id/chronology") view=Chronology />
                                         <Route path=path!("/cases/:id/genogram") view=GenogramPage />

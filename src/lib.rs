@@ -2,11 +2,13 @@
 
 pub mod api;
 pub mod app;
+pub mod auto_lock;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod case_data;
 pub mod child_session;
 pub mod components;
+pub mod crypto;
 pub mod format;
 pub mod genogram_layout;
 pub mod i18n;
@@ -14,10 +16,13 @@ pub mod labels;
 pub mod local;
 pub mod pages;
 pub mod pwa;
+pub mod session;
 pub mod speech;
 pub mod state;
 pub mod store;
 pub mod sync;
+pub mod vault;
+pub mod wipe;
 pub mod worker_secret;
 
 /// Starts the app in the browser.

@@ -33,24 +33,26 @@ fn node(device_id: Uuid) -> String {
     device_id.simple().to_string()
 }
 
-/// Opens the database and loads (or makes) this device's id and clock.
+/// Opens the database (locked) and loads (or makes) this device's id. The clock is sealed like
+/// case data, so it is loaded by [`Local::load_clock`] once unlocked.
 pub async fn init() -> Result<Rc<Local>, StoreError> {
     if let Some(local) = get() {
         return Ok(local);
     }
     let store = Store::open(DB_NAME).await?;
-    let device_id = match store.meta::<Uuid>(DEVICE).await? {
+    let device_id = match store.clear_value::<Uuid>(DEVICE).await? {
         Some(id) => id,
         None => {
+            // A new database, or one from before encryption at rest (its data is in clear and
+            // cannot be opened as sealed): start empty either way.
+            store.wipe().await?;
             let id = Uuid::now_v7();
-            store.set_meta(DEVICE, &id).await?;
+            store.set_clear_value(DEVICE, &id).await?;
             id
         }
     };
-    let hlc = store
-        .meta::<Hlc>(CLOCK)
-        .await?
-        .unwrap_or_else(|| Hlc::zero(&node(device_id)));
+    crate::api::set_device(device_id);
+    let hlc = Hlc::zero(&node(device_id));
     let local = Rc::new(Local {
         store,
         device_id,
@@ -98,6 +100,16 @@ impl Local {
         let next = self.hlc.borrow().receive(remote, now_ms());
         self.hlc.replace(next.clone());
         self.store.set_meta(CLOCK, &next).await
+    }
+
+    /// Loads the clock kept at the last edit, so stamps stay ordered after a restart (call once
+    /// unlocked, before any edit).
+    pub async fn load_clock(&self) -> Result<(), StoreError> {
+        if let Some(saved) = self.store.meta::<Hlc>(CLOCK).await? {
+            let next = self.hlc.borrow().receive(&saved, now_ms());
+            self.hlc.replace(next);
+        }
+        Ok(())
     }
 
     /// Remembers the clock so stamps stay ordered after a restart.

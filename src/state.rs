@@ -56,10 +56,25 @@ pub struct SyncStatus {
     pub error: RwSignal<Option<String>>,
 }
 
+/// Whether case data may be shown: only when unlocked, and the data key is then in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockState {
+    /// No key on the device: sign in online with the password.
+    SignedOut,
+    /// Just signed in with the password: choose a PIN before anything is shown.
+    ChoosePin,
+    /// The PIN unlocks.
+    Locked,
+    Unlocked,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// False until the database is open and the signed-in user is known.
+    /// False until the database is open and the lock state is known.
     pub ready: RwSignal<bool>,
+    pub lock: RwSignal<LockState>,
+    /// A message for the sign-in or lock screen (why the worker is there).
+    pub notice: RwSignal<Option<crate::i18n::Key>>,
     pub me: RwSignal<Option<Me>>,
     pub cases: RwSignal<Vec<CaseRow>>,
     pub storage_error: RwSignal<Option<String>>,
@@ -75,6 +90,8 @@ impl AppState {
             .unwrap_or(true);
         AppState {
             ready: RwSignal::new(false),
+            lock: RwSignal::new(LockState::SignedOut),
+            notice: RwSignal::new(None),
             me: RwSignal::new(None),
             cases: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
@@ -94,6 +111,10 @@ impl AppState {
         let Some(local) = local::get() else {
             return;
         };
+        // Locked: there is nothing to show, and nothing could be read.
+        if !local.store.is_unlocked() {
+            return;
+        }
         let result = async {
             let mut items: HashMap<Uuid, Vec<Record>> = HashMap::new();
             for entity in SUMMARY_ENTITIES {
@@ -126,6 +147,30 @@ impl AppState {
             }
             Err(e) => self.storage_error.set(Some(e.to_string())),
         }
+    }
+}
+
+impl AppState {
+    /// Locks now: the data key leaves memory and nothing of a case stays on screen.
+    pub fn lock_now(&self) {
+        if self.lock.get_untracked() != LockState::Unlocked {
+            return;
+        }
+        if let Some(local) = local::get() {
+            local.store.lock();
+        }
+        self.cases.set(Vec::new());
+        self.lock.set(LockState::Locked);
+    }
+
+    /// The last wrong PIN destroyed the wrapped key: only a password sign-in gets it back.
+    pub fn lock_out(&self) {
+        if let Some(local) = local::get() {
+            local.store.lock();
+        }
+        self.cases.set(Vec::new());
+        self.notice.set(Some(crate::i18n::Key::PinExhausted));
+        self.lock.set(LockState::SignedOut);
     }
 }
 

@@ -2,27 +2,46 @@
 //! in one transaction, so a crash can never keep one without the other.
 //!
 //! Stored objects keep in clear only what IndexedDB must index (keys, entity kind, case id: no
-//! names, dates or free text); the rest is the `body`, produced by [`seal`] and read by [`unseal`].
-//! Encryption at rest belongs in those two functions.
+//! names, dates or free text); the rest is the `body`, encrypted with AES-256-GCM under the
+//! device's data key by [`Store::seal`] and read by [`Store::unseal`]. Until [`Store::unlock`] is
+//! given the key, nothing can be read or written but the clear `keys` store (device id, the
+//! PIN-wrapped key), so a locked tablet shows nothing even to the running app.
+//!
+//! WebCrypto is asynchronous and an IndexedDB transaction ends as soon as it has no request
+//! pending, so no transaction waits on encryption: each operation reads in one transaction,
+//! decrypts and encrypts outside any, then writes everything in one transaction (the record and
+//! its outbox entry still go together). A lock serialises these read-modify-writes, so two edits
+//! of one record in quick succession cannot overwrite each other.
 
-use futures::future::join_all;
+use crate::crypto::{self, CryptoError};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use futures::future::{join_all, try_join_all};
+use futures::lock::Mutex;
 use homeward_core::record::Record;
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
+use web_sys::CryptoKey;
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const RECORDS: &str = "records";
 /// Unsaved form input, so a locked or backgrounded tablet loses nothing (sealed like records).
 const DRAFTS: &str = "drafts";
 const OUTBOX: &str = "outbox";
 const REJECTED: &str = "rejected";
 const META: &str = "meta";
+/// The one store in clear: this device's id, the PIN-wrapped data key and the count of wrong PINs.
+/// Nothing about a case or a person goes here.
+const KEYS: &str = "keys";
+/// Every store, for [`Store::wipe`].
+const ALL_STORES: [&str; 6] = [RECORDS, DRAFTS, OUTBOX, REJECTED, META, KEYS];
 
 /// Why storage failed, in words the worker can pass on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,6 +50,11 @@ pub enum StoreError {
     Db(String),
     #[error("a stored record could not be read: {0}")]
     Decode(String),
+    /// The app is locked: the data key is not in memory.
+    #[error("Homeward is locked")]
+    Locked,
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
 }
 
 impl From<rexie::Error> for StoreError {
@@ -85,14 +109,6 @@ pub struct Refused {
     pub reason: String,
 }
 
-fn seal<T: Serialize>(value: &T) -> Result<String> {
-    Ok(serde_json::to_string(value)?)
-}
-
-fn unseal<T: DeserializeOwned>(body: &str) -> Result<T> {
-    Ok(serde_json::from_str(body)?)
-}
-
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     Ok(serde_wasm_bindgen::to_value(value)?)
 }
@@ -101,89 +117,27 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
     Ok(serde_wasm_bindgen::from_value(value)?)
 }
 
-fn stored_record(record: &Record) -> Result<JsValue> {
-    to_js(&StoredRecord {
-        key: Record::key(record.entity, record.entity_id),
-        entity: record.entity.as_str().to_string(),
-        case_id: record.case_id.to_string(),
-        body: seal(record)?,
-    })
+fn found(value: Option<JsValue>) -> Option<JsValue> {
+    value.filter(|v| !v.is_undefined())
 }
 
-fn stored_change(change: &Change, reason: Option<String>) -> Result<JsValue> {
-    to_js(&StoredChange {
-        change_id: change.change_id.to_string(),
-        case_id: change.case_id.to_string(),
-        body: seal(change)?,
-        reason,
-    })
+/// Issues every request before awaiting any, so a transaction costs one round of the event loop
+/// instead of one per key.
+async fn get_many(store: &rexie::Store, keys: &[String]) -> Result<Vec<Option<JsValue>>> {
+    let got = join_all(keys.iter().map(|k| store.get(JsValue::from_str(k)))).await;
+    got.into_iter().map(|v| Ok(found(v?))).collect()
 }
 
-fn read_record(value: JsValue) -> Result<Record> {
-    unseal(&from_js::<StoredRecord>(value)?.body)
-}
-
-/// Reads the records under `keys` in one go: every request is issued before any is awaited, so
-/// a transaction costs one round of the event loop instead of one per record.
-async fn load_records(records: &rexie::Store, keys: &[String]) -> Result<Vec<Option<Record>>> {
-    let found = join_all(keys.iter().map(|k| records.get(JsValue::from_str(k)))).await;
-    found
-        .into_iter()
-        .map(|v| match v? {
-            Some(v) if !v.is_undefined() => Ok(Some(read_record(v)?)),
-            _ => Ok(None),
-        })
-        .collect()
-}
-
-/// Applies `apply` to each change's record (loaded, or new) and returns the touched records.
-async fn update_records<'a, C: 'a>(
-    records: &rexie::Store,
-    items: impl Iterator<Item = &'a C> + Clone,
-    change: impl Fn(&C) -> &Change,
-    apply: impl Fn(&mut Record, &C),
-) -> Result<BTreeMap<String, Record>> {
-    let keys: Vec<String> = items
-        .clone()
-        .map(|i| {
-            let c = change(i);
-            Record::key(c.entity, c.entity_id)
-        })
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let loaded = load_records(records, &keys).await?;
-    let mut touched: BTreeMap<String, Record> = keys
-        .into_iter()
-        .zip(loaded)
-        .filter_map(|(k, r)| r.map(|r| (k, r)))
-        .collect();
-    for item in items {
-        let c = change(item);
-        let record = touched
-            .entry(Record::key(c.entity, c.entity_id))
-            .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id));
-        apply(record, item);
-    }
-    Ok(touched)
-}
-
-async fn put_records(records: &rexie::Store, touched: &BTreeMap<String, Record>) -> Result<()> {
-    let values = touched
-        .values()
-        .map(|r| Ok((stored_record(r)?, None)))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(records.put_all(values.into_iter()).await?)
-}
-
-/// An open Homeward database. Cheap to clone.
+/// An open Homeward database. Cheap to clone; clones share the key and the write lock.
 #[derive(Clone)]
 pub struct Store {
     db: Rc<Rexie>,
+    key: Rc<RefCell<Option<CryptoKey>>>,
+    writing: Rc<Mutex<()>>,
 }
 
 impl Store {
-    /// Opens (creating or upgrading) the database called `name`.
+    /// Opens (creating or upgrading) the database called `name`, locked.
     pub async fn open(name: &str) -> Result<Store> {
         let db = Rexie::builder(name)
             .version(VERSION)
@@ -201,62 +155,170 @@ impl Store {
             .add_object_store(ObjectStore::new(REJECTED).key_path("change_id"))
             .add_object_store(ObjectStore::new(META).key_path("key"))
             .add_object_store(ObjectStore::new(DRAFTS).key_path("key"))
+            .add_object_store(ObjectStore::new(KEYS).key_path("key"))
             .build()
             .await?;
-        Ok(Store { db: Rc::new(db) })
+        Ok(Store {
+            db: Rc::new(db),
+            key: Rc::new(RefCell::new(None)),
+            writing: Rc::new(Mutex::new(())),
+        })
     }
 
-    /// Deletes the whole database called `name` (tests, and sign-out in a later issue).
+    /// Deletes the whole database called `name`.
     pub async fn delete(name: &str) -> Result<()> {
         Ok(Rexie::delete(name).await?)
     }
 
+    /// Gives the store the data key: case data can be read and written.
+    pub fn unlock(&self, key: CryptoKey) {
+        self.key.replace(Some(key));
+    }
+
+    /// Forgets the data key: nothing but the clear `keys` store can be read until [`Store::unlock`].
+    pub fn lock(&self) {
+        self.key.replace(None);
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.key.borrow().is_some()
+    }
+
+    fn data_key(&self) -> Result<CryptoKey> {
+        self.key.borrow().clone().ok_or(StoreError::Locked)
+    }
+
+    /// JSON of `value`, encrypted under the data key, as base64 text.
+    async fn seal<T: Serialize>(&self, value: &T) -> Result<String> {
+        let key = self.data_key()?;
+        let sealed = crypto::seal(&key, &serde_json::to_vec(value)?).await?;
+        Ok(BASE64.encode(sealed))
+    }
+
+    async fn unseal<T: DeserializeOwned>(&self, body: &str) -> Result<T> {
+        let key = self.data_key()?;
+        let sealed = BASE64
+            .decode(body)
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
+        Ok(serde_json::from_slice(&crypto::open(&key, &sealed).await?)?)
+    }
+
+    async fn stored_record(&self, record: &Record) -> Result<JsValue> {
+        to_js(&StoredRecord {
+            key: Record::key(record.entity, record.entity_id),
+            entity: record.entity.as_str().to_string(),
+            case_id: record.case_id.to_string(),
+            body: self.seal(record).await?,
+        })
+    }
+
+    async fn stored_change(&self, change: &Change, reason: Option<String>) -> Result<JsValue> {
+        to_js(&StoredChange {
+            change_id: change.change_id.to_string(),
+            case_id: change.case_id.to_string(),
+            body: self.seal(change).await?,
+            reason,
+        })
+    }
+
+    async fn read_record(&self, value: JsValue) -> Result<Record> {
+        self.unseal(&from_js::<StoredRecord>(value)?.body).await
+    }
+
+    async fn read_records(&self, values: Vec<JsValue>) -> Result<Vec<Record>> {
+        try_join_all(values.into_iter().map(|v| self.read_record(v))).await
+    }
+
+    async fn sealed_records(&self, records: &BTreeMap<String, Record>) -> Result<Vec<JsValue>> {
+        try_join_all(records.values().map(|r| self.stored_record(r))).await
+    }
+
+    async fn sealed_changes(&self, changes: &[Change]) -> Result<Vec<JsValue>> {
+        try_join_all(changes.iter().map(|c| self.stored_change(c, None))).await
+    }
+
+    /// The records under `keys` that this device holds, by key.
+    async fn load_records(&self, keys: Vec<String>) -> Result<BTreeMap<String, Record>> {
+        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let values = get_many(&tx.store(RECORDS)?, &keys).await?;
+        tx.done().await?;
+        let held = keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(k, v)| v.map(|v| (k, v)));
+        try_join_all(held.map(|(k, v)| async move { Ok((k, self.read_record(v).await?)) }))
+            .await
+            .map(|pairs| pairs.into_iter().collect())
+    }
+
+    /// Applies `apply` to each change's record (loaded, or new) and returns the touched records.
+    async fn update_records<'a, C: 'a>(
+        &self,
+        items: impl Iterator<Item = &'a C> + Clone,
+        change: impl Fn(&C) -> &Change,
+        apply: impl Fn(&mut Record, &C),
+    ) -> Result<BTreeMap<String, Record>> {
+        let keys: Vec<String> = items
+            .clone()
+            .map(|i| {
+                let c = change(i);
+                Record::key(c.entity, c.entity_id)
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut touched = self.load_records(keys).await?;
+        for item in items {
+            let c = change(item);
+            let record = touched
+                .entry(Record::key(c.entity, c.entity_id))
+                .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id));
+            apply(record, item);
+        }
+        Ok(touched)
+    }
+
     /// Applies local edits to their records and queues them for sending, atomically.
     pub async fn write_local(&self, changes: &[Change]) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let touched = self
+            .update_records(changes.iter(), |c| c, |r, c| r.apply_local(c))
+            .await?;
+        let records = self.sealed_records(&touched).await?;
+        let queued = self.sealed_changes(changes).await?;
         let tx = self
             .db
             .transaction(&[RECORDS, OUTBOX], TransactionMode::ReadWrite)?;
-        let records = tx.store(RECORDS)?;
-        let touched =
-            update_records(&records, changes.iter(), |c| c, |r, c| r.apply_local(c)).await?;
-        put_records(&records, &touched).await?;
-        let queued = changes
-            .iter()
-            .map(|c| Ok((stored_change(c, None)?, None)))
-            .collect::<Result<Vec<_>>>()?;
-        tx.store(OUTBOX)?.put_all(queued.into_iter()).await?;
+        tx.store(RECORDS)?
+            .put_all(records.into_iter().map(|v| (v, None)))
+            .await?;
+        tx.store(OUTBOX)?
+            .put_all(queued.into_iter().map(|v| (v, None)))
+            .await?;
         tx.done().await?;
         Ok(())
     }
 
-    /// Every record of one kind.
-    pub async fn records(&self, entity: Entity) -> Result<Vec<Record>> {
+    /// The values of one index equal to `value`, decrypted.
+    async fn records_where(&self, index: &str, value: &str) -> Result<Vec<Record>> {
         let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
         let values = tx
             .store(RECORDS)?
-            .index("entity")?
-            .get_all(
-                Some(KeyRange::only(&JsValue::from_str(entity.as_str()))?),
-                None,
-            )
+            .index(index)?
+            .get_all(Some(KeyRange::only(&JsValue::from_str(value))?), None)
             .await?;
         tx.done().await?;
-        values.into_iter().map(read_record).collect()
+        self.read_records(values).await
+    }
+
+    /// Every record of one kind.
+    pub async fn records(&self, entity: Entity) -> Result<Vec<Record>> {
+        self.records_where("entity", entity.as_str()).await
     }
 
     /// Every record of one case (the case itself and its practice items).
     pub async fn case_records(&self, case_id: Uuid) -> Result<Vec<Record>> {
-        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let values = tx
-            .store(RECORDS)?
-            .index("case_id")?
-            .get_all(
-                Some(KeyRange::only(&JsValue::from_str(&case_id.to_string()))?),
-                None,
-            )
-            .await?;
-        tx.done().await?;
-        values.into_iter().map(read_record).collect()
+        self.records_where("case_id", &case_id.to_string()).await
     }
 
     /// The unsaved input of a form, if any.
@@ -271,24 +333,13 @@ impl Store {
 
     /// Forgets a form's unsaved input (it was saved or discarded).
     pub async fn clear_draft(&self, key: &str) -> Result<()> {
-        let tx = self.db.transaction(&[DRAFTS], TransactionMode::ReadWrite)?;
-        tx.store(DRAFTS)?.delete(JsValue::from_str(key)).await?;
-        tx.done().await?;
-        Ok(())
+        self.delete_entry(DRAFTS, key).await
     }
 
     /// One record, if this device has it.
     pub async fn record(&self, entity: Entity, id: Uuid) -> Result<Option<Record>> {
-        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let value = tx
-            .store(RECORDS)?
-            .get(JsValue::from_str(&Record::key(entity, id)))
-            .await?;
-        tx.done().await?;
-        match value {
-            Some(v) if !v.is_undefined() => Ok(Some(read_record(v)?)),
-            _ => Ok(None),
-        }
+        let key = Record::key(entity, id);
+        Ok(self.load_records(vec![key.clone()]).await?.remove(&key))
     }
 
     /// The oldest `limit` changes waiting to be sent (uuid v7 ids sort by time of the edit).
@@ -296,16 +347,27 @@ impl Store {
         let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
         let values = tx.store(OUTBOX)?.get_all(None, Some(limit)).await?;
         tx.done().await?;
-        values
-            .into_iter()
-            .map(|v| unseal(&from_js::<StoredChange>(v)?.body))
-            .collect()
+        try_join_all(
+            values
+                .into_iter()
+                .map(|v| async move { self.unseal(&from_js::<StoredChange>(v)?.body).await }),
+        )
+        .await
     }
 
-    /// How many changes wait to be sent.
+    /// How many changes wait to be sent (counted without decrypting: works while locked).
     pub async fn outbox_len(&self) -> Result<u32> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
-        let n = tx.store(OUTBOX)?.count(None).await?;
+        self.count(OUTBOX).await
+    }
+
+    /// How many changes the server refused (counted without decrypting).
+    pub async fn refused_len(&self) -> Result<u32> {
+        self.count(REJECTED).await
+    }
+
+    async fn count(&self, store: &str) -> Result<u32> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let n = tx.store(store)?.count(None).await?;
         tx.done().await?;
         Ok(n)
     }
@@ -317,25 +379,20 @@ impl Store {
             .transaction(&[REJECTED], TransactionMode::ReadOnly)?;
         let values = tx.store(REJECTED)?.get_all(None, None).await?;
         tx.done().await?;
-        values
-            .into_iter()
-            .map(|v| {
-                let stored: StoredChange = from_js(v)?;
-                Ok(Refused {
-                    change: unseal(&stored.body)?,
-                    reason: stored.reason.unwrap_or_default(),
-                })
+        try_join_all(values.into_iter().map(|v| async move {
+            let stored: StoredChange = from_js(v)?;
+            Ok(Refused {
+                change: self.unseal(&stored.body).await?,
+                reason: stored.reason.unwrap_or_default(),
             })
-            .collect()
+        }))
+        .await
     }
 
     /// Takes the server's answers to a push: answered changes leave the outbox, accepted ones
     /// record their server version, refused ones move to the refused list with the reason.
     pub async fn settle_push(&self, sent: &[Change], results: &[ChangeResult]) -> Result<()> {
-        let tx = self
-            .db
-            .transaction(&[RECORDS, OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
-        let records = tx.store(RECORDS)?;
+        let _writing = self.writing.lock().await;
         let by_id: BTreeMap<Uuid, &Change> = sent.iter().map(|c| (c.change_id, c)).collect();
         let answered: Vec<(&Change, &ChangeOutcome)> = results
             .iter()
@@ -344,33 +401,37 @@ impl Store {
         let applied = answered
             .iter()
             .filter(|(_, o)| matches!(o, ChangeOutcome::Applied { .. }));
-        let mut touched = update_records(
-            &records,
-            applied,
-            |(c, _)| c,
-            |record, (c, outcome)| {
-                if let ChangeOutcome::Applied { version } = outcome {
-                    record.acknowledge(&c.field, &c.hlc, *version);
-                }
-            },
-        )
-        .await?;
+        let mut touched = self
+            .update_records(
+                applied,
+                |(c, _)| c,
+                |record, (c, outcome)| {
+                    if let ChangeOutcome::Applied { version } = outcome {
+                        record.acknowledge(&c.field, &c.hlc, *version);
+                    }
+                },
+            )
+            .await?;
         // Only records this device holds are acknowledged; never create one from an answer.
         touched.retain(|_, r| !r.fields.is_empty());
-        put_records(&records, &touched).await?;
-        let refused = answered
-            .iter()
-            .filter_map(|(c, o)| match o {
-                ChangeOutcome::Rejected { reason } => {
-                    Some(stored_change(c, Some(reason.clone())).map(|v| (v, None)))
-                }
-                // The field's winning value, or the conflict to review, arrives by pull.
-                ChangeOutcome::Applied { .. }
-                | ChangeOutcome::Superseded { .. }
-                | ChangeOutcome::Conflict { .. } => None,
-            })
-            .collect::<Result<Vec<_>>>()?;
-        tx.store(REJECTED)?.put_all(refused.into_iter()).await?;
+        let records = self.sealed_records(&touched).await?;
+        let refused = try_join_all(answered.iter().filter_map(|(c, o)| match o {
+            ChangeOutcome::Rejected { reason } => Some(self.stored_change(c, Some(reason.clone()))),
+            // The field's winning value, or the conflict to review, arrives by pull.
+            ChangeOutcome::Applied { .. }
+            | ChangeOutcome::Superseded { .. }
+            | ChangeOutcome::Conflict { .. } => None,
+        }))
+        .await?;
+        let tx = self
+            .db
+            .transaction(&[RECORDS, OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
+        tx.store(RECORDS)?
+            .put_all(records.into_iter().map(|v| (v, None)))
+            .await?;
+        tx.store(REJECTED)?
+            .put_all(refused.into_iter().map(|v| (v, None)))
+            .await?;
         let outbox = tx.store(OUTBOX)?;
         let deleted = join_all(
             answered
@@ -387,26 +448,28 @@ impl Store {
 
     /// Applies a page of pulled changes and moves the cursor, atomically.
     pub async fn apply_pull(&self, pulled: &[PulledChange], cursor: i64) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let touched = self
+            .update_records(
+                pulled.iter(),
+                |p| &p.change,
+                |r, p| r.apply_pulled(p.seq, p.conflict, &p.change),
+            )
+            .await?;
+        let records = self.sealed_records(&touched).await?;
+        let cursor = self.meta_entry(CURSOR, &cursor).await?;
         let tx = self
             .db
             .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
-        let records = tx.store(RECORDS)?;
-        let touched = update_records(
-            &records,
-            pulled.iter(),
-            |p| &p.change,
-            |r, p| r.apply_pulled(p.seq, p.conflict, &p.change),
-        )
-        .await?;
-        put_records(&records, &touched).await?;
-        tx.store(META)?
-            .put(&meta_entry(CURSOR, &cursor)?, None)
+        tx.store(RECORDS)?
+            .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
+        tx.store(META)?.put(&cursor, None).await?;
         tx.done().await?;
         Ok(())
     }
 
-    /// A small non-case value (device id, cursor, clock, signed-in user).
+    /// A small non-case value (cursor, clock, signed-in user), sealed like case data.
     pub async fn meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         self.entry(META, key).await
     }
@@ -415,25 +478,79 @@ impl Store {
         self.set_entry(META, key, value).await
     }
 
-    /// A keyed value of the meta or drafts store, sealed like everything else.
-    async fn entry<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
+    /// A value of the clear `keys` store: readable while locked, so never case data.
+    pub async fn clear_value<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.raw_entry(KEYS, key).await? {
+            Some(entry) => Ok(Some(serde_json::from_str(&entry.value)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn set_clear_value<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let entry = to_js(&MetaEntry {
+            key: key.to_string(),
+            value: serde_json::to_string(value)?,
+        })?;
+        self.put_entry(KEYS, entry).await
+    }
+
+    pub async fn delete_clear_value(&self, key: &str) -> Result<()> {
+        self.delete_entry(KEYS, key).await
+    }
+
+    /// Empties every store in one transaction: case data, outbox, drafts, meta and keys.
+    pub async fn wipe(&self) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let tx = self
+            .db
+            .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        for name in ALL_STORES {
+            tx.store(name)?.clear().await?;
+        }
+        tx.done().await?;
+        self.lock();
+        Ok(())
+    }
+
+    async fn raw_entry(&self, store: &str, key: &str) -> Result<Option<MetaEntry>> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let value = tx.store(store)?.get(JsValue::from_str(key)).await?;
         tx.done().await?;
-        match value {
-            Some(v) if !v.is_undefined() => {
-                let entry: MetaEntry = from_js(v)?;
-                Ok(Some(unseal(&entry.value)?))
-            }
-            _ => Ok(None),
+        found(value).map(from_js).transpose()
+    }
+
+    /// A keyed value of the meta or drafts store.
+    async fn entry<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
+        match self.raw_entry(store, key).await? {
+            Some(entry) => Ok(Some(self.unseal(&entry.value).await?)),
+            None => Ok(None),
         }
     }
 
     async fn set_entry<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
+        let entry = self.meta_entry(key, value).await?;
+        self.put_entry(store, entry).await
+    }
+
+    async fn put_entry(&self, store: &str, entry: JsValue) -> Result<()> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
-        tx.store(store)?.put(&meta_entry(key, value)?, None).await?;
+        tx.store(store)?.put(&entry, None).await?;
         tx.done().await?;
         Ok(())
+    }
+
+    async fn delete_entry(&self, store: &str, key: &str) -> Result<()> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
+        tx.store(store)?.delete(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    async fn meta_entry<T: Serialize>(&self, key: &str, value: &T) -> Result<JsValue> {
+        to_js(&MetaEntry {
+            key: key.to_string(),
+            value: self.seal(value).await?,
+        })
     }
 }
 
@@ -444,11 +561,4 @@ pub const CURSOR: &str = "cursor";
 struct MetaEntry {
     key: String,
     value: String,
-}
-
-fn meta_entry<T: Serialize>(key: &str, value: &T) -> Result<JsValue> {
-    to_js(&MetaEntry {
-        key: key.to_string(),
-        value: seal(value)?,
-    })
 }

@@ -34,6 +34,7 @@ pub enum SyncError {
 thread_local! {
     static KICK: RefCell<Option<mpsc::UnboundedSender<()>>> = const { RefCell::new(None) };
     static SYNCING: Cell<bool> = const { Cell::new(false) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Marks a sync in progress; dropping it (even on an early return) ends it.
@@ -144,6 +145,10 @@ pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
     let Some(local) = local::get() else {
         return Ok(());
     };
+    // Locked: the outbox cannot be read, and nothing pulled could be stored.
+    if !local.store.is_unlocked() {
+        return Ok(());
+    }
     let _running = Running::start().await;
     let result = async {
         push_all(&local).await?;
@@ -160,6 +165,10 @@ pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
         Err(SyncError::Api(e)) if e.is(ErrorCode::Unauthenticated) => {
             app.sync.needs_sign_in.set(true);
         }
+        Err(SyncError::Api(e)) if e.is(ErrorCode::DeviceRevoked) => {
+            crate::wipe::wipe_device(crate::wipe::WipeReason::Revoked).await;
+        }
+        Err(SyncError::Store(StoreError::Locked)) => {}
         Err(e) => app.sync.error.set(Some(e.to_string())),
     }
     app.refresh().await;
@@ -171,8 +180,11 @@ fn jitter(ms: u32) -> u32 {
     half + (js_sys::Math::random() * f64::from(half)) as u32
 }
 
-/// Starts the sync loop and the online/offline listeners. Call once.
+/// Starts the sync loop and the online/offline listeners (the first call only).
 pub fn start(app: AppState) {
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
     let (tx, mut rx) = mpsc::unbounded::<()>();
     KICK.with(|k| *k.borrow_mut() = Some(tx));
 

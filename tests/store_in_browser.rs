@@ -1,7 +1,8 @@
 //! The storage module against the real IndexedDB of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use homeward::store::{Store, CURSOR};
+use homeward::crypto;
+use homeward::store::{Store, StoreError, CURSOR};
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
 use homeward_core::Hlc;
 use serde_json::json;
@@ -10,9 +11,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The data key of these tests; the app's comes from the server.
+const KEY: [u8; 32] = [7; 32];
+
+async fn unlocked(store: Store) -> Store {
+    store.unlock(crypto::import_aes_key(&KEY).await.expect("import key"));
+    store
+}
+
 async fn fresh(name: &str) -> Store {
     Store::delete(name).await.expect("delete old database");
-    Store::open(name).await.expect("open database")
+    unlocked(Store::open(name).await.expect("open database")).await
 }
 
 fn change(case_id: Uuid, field: &str, value: &str, wall: u64) -> Change {
@@ -40,7 +49,7 @@ async fn an_edit_is_stored_with_its_outbox_entry_and_survives_reopening() {
     ];
     store.write_local(&changes).await.unwrap();
 
-    let reopened = Store::open("test-edit").await.unwrap();
+    let reopened = unlocked(Store::open("test-edit").await.unwrap()).await;
     let record = reopened
         .record(Entity::Case, case_id)
         .await
@@ -111,4 +120,142 @@ async fn pulled_changes_create_records_and_move_the_cursor_together() {
     assert!(record.needs_review());
     assert_eq!(store.meta::<i64>(CURSOR).await.unwrap(), Some(4));
     assert_eq!(store.records(Entity::Case).await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_store_reads_nothing_but_still_counts_what_waits_to_be_sent() {
+    let store = fresh("test-locked").await;
+    let case_id = Uuid::now_v7();
+    store
+        .write_local(&[change(case_id, "child_name", "Cerys", 10)])
+        .await
+        .unwrap();
+    store.lock();
+    assert_eq!(
+        store.record(Entity::Case, case_id).await,
+        Err(StoreError::Locked)
+    );
+    assert_eq!(store.outbox(10).await, Err(StoreError::Locked));
+    assert_eq!(
+        store.write_local(&[change(case_id, "note", "x", 11)]).await,
+        Err(StoreError::Locked)
+    );
+    assert_eq!(store.outbox_len().await.unwrap(), 1);
+}
+
+/// Everything the database holds, as text, read past the store (as a thief with the disk would).
+async fn raw_dump(name: &str) -> String {
+    let db = rexie::Rexie::builder(name).build().await.unwrap();
+    let mut all = String::new();
+    for store in ["records", "outbox", "rejected", "meta", "drafts", "keys"] {
+        let tx = db
+            .transaction(&[store], rexie::TransactionMode::ReadOnly)
+            .unwrap();
+        for v in tx.store(store).unwrap().get_all(None, None).await.unwrap() {
+            all.push_str(&js_sys::JSON::stringify(&v).unwrap().as_string().unwrap());
+        }
+        tx.done().await.unwrap();
+    }
+    db.close();
+    all
+}
+
+#[wasm_bindgen_test]
+async fn no_name_date_of_birth_or_note_is_stored_in_clear() {
+    let store = fresh("test-clear").await;
+    let case_id = Uuid::now_v7();
+    store
+        .write_local(&[
+            change(case_id, "child_name", "Cerys Pritchard", 10),
+            change(case_id, "date_of_birth", "2017-03-09", 11),
+            change(case_id, "note", "Mum was poorly again", 12),
+        ])
+        .await
+        .unwrap();
+    store
+        .set_draft("draft:x", &"Nain Eirlys visits")
+        .await
+        .unwrap();
+    store.set_meta("me", &"Ffion Davies").await.unwrap();
+    let dump = raw_dump("test-clear").await;
+    assert!(
+        dump.contains(&case_id.to_string()),
+        "the index stays usable"
+    );
+    for secret in [
+        "Cerys",
+        "Pritchard",
+        "2017-03-09",
+        "poorly",
+        "Eirlys",
+        "Ffion",
+    ] {
+        assert!(!dump.contains(secret), "{secret} is in clear in IndexedDB");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_record_sealed_under_one_key_cannot_be_read_under_another() {
+    let store = fresh("test-other-key").await;
+    let case_id = Uuid::now_v7();
+    store
+        .write_local(&[change(case_id, "child_name", "Tomos", 10)])
+        .await
+        .unwrap();
+    store.unlock(crypto::import_aes_key(&[9; 32]).await.unwrap());
+    assert!(matches!(
+        store.record(Entity::Case, case_id).await,
+        Err(StoreError::Crypto(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn five_wrong_pins_destroy_the_pin_key_and_the_password_brings_back_the_unsent_work() {
+    use homeward::vault::{self, UnlockError, VaultError};
+    use homeward_core::pin::Pin;
+    let name = "test-vault";
+    Store::delete(name).await.unwrap();
+    let store = Store::open(name).await.unwrap();
+    let escrowed = "07".repeat(32);
+    vault::receive_key(&store, "ffion", &escrowed)
+        .await
+        .unwrap();
+    vault::set_pin(&store, &Pin::parse("402817").unwrap())
+        .await
+        .unwrap();
+    let case_id = Uuid::now_v7();
+    let unsent = change(case_id, "note", "Seen alone at school", 10);
+    store
+        .write_local(std::slice::from_ref(&unsent))
+        .await
+        .unwrap();
+
+    store.lock();
+    vault::unlock(&store, "402817").await.unwrap();
+    assert!(store.is_unlocked());
+    store.lock();
+    for left in (1..=4).rev() {
+        assert_eq!(
+            vault::unlock(&store, "999999").await,
+            Err(UnlockError::Wrong { tries_left: left })
+        );
+    }
+    assert_eq!(
+        vault::unlock(&store, "999999").await,
+        Err(UnlockError::Exhausted)
+    );
+    assert!(!vault::has_pin(&store).await.unwrap());
+    // Not even the right PIN opens it now.
+    assert_eq!(
+        vault::unlock(&store, "402817").await,
+        Err(UnlockError::NoPin)
+    );
+    assert_eq!(
+        vault::receive_key(&store, "ffion", &"08".repeat(32)).await,
+        Err(VaultError::KeyMismatch)
+    );
+    vault::receive_key(&store, "ffion", &escrowed)
+        .await
+        .unwrap();
+    assert_eq!(store.outbox(10).await.unwrap(), vec![unsent]);
 }

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     TooLarge,
     /// Something went wrong on the server; details are in its log, not in the reply.
     Internal,
+    /// This device was revoked (reported lost, or taken out of use): it must wipe its case data.
+    DeviceRevoked,
 }
 
 /// The body of an error reply.
@@ -54,7 +56,29 @@ impl ErrorBody {
 pub struct SignIn {
     pub username: String,
     pub password: String,
+    /// The device signing in. With it, the reply carries the device's data key (see
+    /// [`SignedIn`]); a script or a test may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<uuid::Uuid>,
 }
+
+/// The reply to a sign-in: who signed in and, when a device was named, that device's data key.
+///
+/// The data key encrypts the case data on the device. It is only handed out in answer to a right
+/// password, never to a session alone, so a stolen tablet's still-valid session cannot fetch it
+/// after the PIN-wrapped copy was destroyed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    #[serde(flatten)]
+    pub me: Me,
+    /// 32 random bytes, hex, for AES-256-GCM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_key: Option<String>,
+}
+
+/// The header every request of the app carries: the device it comes from, so a revoked device
+/// learns on its next contact that it must wipe.
+pub const DEVICE_HEADER: &str = "x-homeward-device";
 
 /// Role of a signed-in user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

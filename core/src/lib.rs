@@ -26,6 +26,7 @@ pub mod genogram;
 pub mod hlc;
 pub mod movement;
 pub mod partial_date;
+pub mod pin;
 pub mod practice;
 pub mod reclassification;
 pub mod record;

@@ -97,13 +97,13 @@ export class ChildModePage {
     await expect(this.page.getByRole('heading', { name: 'For the worker: leave child mode' })).toBeVisible();
   }
 
-  async giveBack(password: string) {
+  async giveBack(pin: string) {
     await this.page.getByRole('button', { name: 'Give the tablet back' }).click();
-    await this.unlock(password);
+    await this.unlock(pin);
   }
 
   async unlock(password: string) {
-    await this.page.getByLabel('Your password').fill(password);
+    await this.page.getByLabel('Your PIN').fill(password);
     await this.page.getByRole('button', { name: 'Leave child mode' }).click();
   }
 }

@@ -19,6 +19,8 @@ pub enum Action {
     SignOut,
     /// An administrator moved a case onto a caseload.
     Assign,
+    /// A device was taken out of use: its key destroyed, its sessions ended.
+    DeviceRevoked,
 }
 
 impl Action {
@@ -32,6 +34,7 @@ impl Action {
             Action::SignInFailed => "sign_in_failed",
             Action::SignOut => "sign_out",
             Action::Assign => "assign",
+            Action::DeviceRevoked => "device_revoked",
         }
     }
 }

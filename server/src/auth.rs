@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use homeward_core::api::{Me, SignIn};
+use homeward_core::api::{Me, SignIn, SignedIn};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -122,6 +122,11 @@ async fn sign_in(
         }
     };
     state.sign_in_limiter.succeeded(&key);
+    // The device's key is handed out only here, in answer to the right password.
+    let data_key = match body.device_id {
+        Some(device) => Some(crate::devices::data_key(&mut conn, &user.username, device).await?),
+        None => None,
+    };
 
     let mut raw = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut raw);
@@ -134,19 +139,21 @@ async fn sign_in(
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (token_hash, username, created_at, expires_at, device_id) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash(&token))
     .bind(&user.username)
     .bind(now)
     .bind(expires)
+    .bind(body.device_id.map(|d| d.to_string()))
     .execute(&mut *conn)
     .await?;
     audit::record(
         &mut conn,
         &Entry {
             username: &user.username,
-            device_id: None,
+            device_id: body.device_id,
             action: Action::SignIn,
             case_id: None,
             detail: "signed in".into(),
@@ -154,7 +161,13 @@ async fn sign_in(
     )
     .await?;
     let set_cookie = cookie(&state, &token, ttl.as_secs())?;
-    Ok((AppendHeaders([(SET_COOKIE, set_cookie)]), Json(user.me())))
+    Ok((
+        AppendHeaders([(SET_COOKIE, set_cookie)]),
+        Json(SignedIn {
+            me: user.me(),
+            data_key,
+        }),
+    ))
 }
 
 async fn sign_out(

@@ -97,7 +97,7 @@ pub fn banner(url: &str) -> String {
         .map(|(name, _, _, what)| format!("{name} / {DEMO_PASSWORD} ({what})"))
         .collect();
     format!(
-        "Homeward is running at {url} — demo sign-in: {}",
+        "Homeward is running at {url} — demo sign-in: {} (then choose a PIN of 6 or more digits for the tablet)",
         sign_ins.join(", ")
     )
 }

@@ -28,6 +28,12 @@ pub enum AppError {
     NotFound,
     #[error("This address does not accept that method.")]
     MethodNotAllowed,
+    #[error(
+        "This device was taken out of use by your organisation. Its case data must be removed."
+    )]
+    DeviceRevoked,
+    #[error("This device holds another worker's work. They must sign out of it first.")]
+    DeviceOfAnotherUser,
     /// Anything unexpected. Logged with its cause; the reply only says something went wrong.
     #[error("internal error: {0:#}")]
     Internal(anyhow::Error),
@@ -61,6 +67,8 @@ impl AppError {
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::TooLarge),
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::BadRequest),
+            AppError::DeviceRevoked => (StatusCode::GONE, ErrorCode::DeviceRevoked),
+            AppError::DeviceOfAnotherUser => (StatusCode::CONFLICT, ErrorCode::Forbidden),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }

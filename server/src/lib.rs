@@ -10,6 +10,7 @@ pub mod cases;
 pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod devices;
 pub mod error;
 pub mod extract;
 pub mod password;
@@ -75,6 +76,10 @@ pub fn app(state: AppState) -> Router {
         .merge(web::health())
         .nest("/auth", auth::app(state.clone()))
         .nest("/sync", sync::app(state.clone()));
+    let api = api.layer(axum::middleware::from_fn_with_state(
+        state.db.clone(),
+        devices::refuse_revoked,
+    ));
     web::with_security_headers(
         Router::new()
             .nest("/api", web::api(api))

@@ -1,4 +1,4 @@
-//! The `homeward-server` command: `serve`, `user add`, `case assign`.
+//! The `homeward-server` command: `serve`, `user add`, `case assign`, `audit export`, `device …`.
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -6,7 +6,7 @@ use homeward_core::api::Role;
 use homeward_server::db::{self, Db};
 use homeward_server::password::Passwords;
 use homeward_server::users::{self, NewUser};
-use homeward_server::{app, cases, demo, AppState, Config};
+use homeward_server::{app, cases, demo, devices, AppState, Config};
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -50,6 +50,27 @@ enum Command {
     /// Read the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Manage the devices users have signed in on.
+    #[command(subcommand)]
+    Device(DeviceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DeviceCommand {
+    /// List devices (all, or one user's) as JSON lines, newest first.
+    List {
+        #[arg(long)]
+        username: Option<String>,
+    },
+    /// Take a device out of use (lost or stolen): its escrowed key is destroyed and its sessions
+    /// end; the app on it wipes its case data the next time it reaches the server.
+    Revoke {
+        #[arg(long = "device", value_name = "ID")]
+        device_id: Uuid,
+        /// Who asked for it, for the audit log.
+        #[arg(long, default_value = "administrator")]
+        by: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,13 +178,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit(AuditCommand::Export { case_id }) => {
-            let rows = homeward_server::audit::case_trail(&db, case_id).await?;
-            let mut out = std::io::stdout().lock();
-            for row in rows {
-                serde_json::to_writer(&mut out, &row)?;
-                writeln!(out)?;
-            }
-            out.flush()?;
+            print_json_lines(homeward_server::audit::case_trail(&db, case_id).await?)
+        }
+        Command::Device(DeviceCommand::List { username }) => {
+            print_json_lines(devices::list(&db, username.as_deref()).await?)
+        }
+        Command::Device(DeviceCommand::Revoke { device_id, by }) => {
+            let row = devices::revoke(&db, device_id, &by).await?;
+            println!(
+                "Device {device_id} of {} is revoked: it wipes its case data on next contact.",
+                row.username
+            );
             Ok(())
         }
         Command::Case(CaseCommand::Assign { case_id, username }) => {
@@ -172,6 +197,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// One JSON object per line on standard output, for scripts and `jq`.
+fn print_json_lines<T: serde::Serialize>(rows: Vec<T>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for row in rows {
+        serde_json::to_writer(&mut out, &row)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn read_password() -> anyhow::Result<String> {

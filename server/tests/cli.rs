@@ -261,3 +261,48 @@ fn without_database_url_the_database_is_a_file_in_the_data_dir() {
     assert!(ok, "{stderr}");
     assert!(data.join("homeward.db").is_file());
 }
+
+#[tokio::test]
+async fn device_list_and_revoke_from_the_command_line() {
+    let app = TestApp::with_team().await;
+    let device = Uuid::now_v7();
+    let res = app
+        .post_json(
+            "/api/auth/sign-in",
+            &serde_json::json!({ "username": "ffion", "password": common::PASSWORD, "device_id": device }),
+            None,
+        )
+        .await;
+    assert_eq!(res.status, axum::http::StatusCode::OK);
+
+    let mut cmd = server_on(&app.db);
+    cmd.args(["device", "list", "--username", "ffion"]);
+    let (ok, stdout, stderr) = run_with_stdin(cmd, "");
+    assert!(ok, "{stderr}");
+    let row: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(row["device_id"], device.to_string());
+    assert_eq!(row["revoked_at"], serde_json::Value::Null);
+    assert!(!stdout.contains("data_key"), "the key is never printed");
+
+    let mut cmd = server_on(&app.db);
+    cmd.args([
+        "device",
+        "revoke",
+        "--device",
+        &device.to_string(),
+        "--by",
+        "megan",
+    ]);
+    let (ok, stdout, stderr) = run_with_stdin(cmd, "");
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("revoked"), "{stdout}");
+    assert!(homeward_server::devices::is_revoked(&app.state.db, device)
+        .await
+        .unwrap());
+
+    let mut cmd = server_on(&app.db);
+    cmd.args(["device", "revoke", "--device", &Uuid::nil().to_string()]);
+    let (ok, _, stderr) = run_with_stdin(cmd, "");
+    assert!(!ok);
+    assert!(stderr.contains("there is no device"), "{stderr}");
+}

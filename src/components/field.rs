@@ -12,6 +12,9 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The on-screen keyboard to offer (`numeric` for a PIN).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     #[prop(optional, into)] max: Option<String>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] required: bool,
@@ -52,6 +55,7 @@ pub fn Field(
                 name=id
                 type=kind
                 autocomplete=autocomplete
+                inputmode=inputmode
                 max=max
                 required=required
                 bind:value=value

@@ -3,7 +3,7 @@ use crate::components::{
     update_banner::UpdateBanner,
 };
 use crate::i18n::{use_i18n, Key};
-use crate::state::use_app;
+use crate::state::{use_app, LockState};
 use leptos::prelude::*;
 
 /// The frame of every screen: skip link, header with sync status and language, main area.
@@ -19,11 +19,25 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span>{move || i18n.t(Key::AppName)}</span>
             </a>
             <div class="header-tools">
-                <Show when=move || app.me.get().is_some()>
+                <Show when=move || app.lock.get() == LockState::Unlocked>
                     <SyncIndicator />
                 </Show>
                 <TextSizeSwitch />
                 <LangSwitch />
+                <Show when=move || app.lock.get() == LockState::Unlocked>
+                    <div class="header-actions">
+                        <a class="button header-button" href="/settings">
+                            {move || i18n.t(Key::Settings)}
+                        </a>
+                        <button
+                            class="button header-button"
+                            type="button"
+                            on:click=move |_| app.lock_now()
+                        >
+                            {move || i18n.t(Key::LockNow)}
+                        </button>
+                    </div>
+                </Show>
             </div>
         </header>
         <UpdateBanner />

@@ -31,6 +31,10 @@ pub fn CaseDetail() -> impl IntoView {
             .and_then(|n| Stage::ALL.into_iter().find(|s| s.number() == n))
             .unwrap_or_else(current)
     });
+    let who = Memo::new(move |_| {
+        case.row()
+            .map(|r| (r.id, r.child_name.clone(), r.date_of_birth))
+    });
     view! {
         <section class="panel">
             <p><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
@@ -69,11 +73,20 @@ pub fn CaseDetail() -> impl IntoView {
                                 }
                             })}
                         <p class="case-note">{r.note.clone()}</p>
-                        <ChildVoices case_id=r.id />
-                        <HandToChild case_id=r.id child_name=r.child_name.clone() date_of_birth=r.date_of_birth />
                     }
                         .into_any()
                 }
+            }}
+            // Rebuilt only when the child changes, not whenever a sync refreshes the case list:
+            // the worker may be half-way through choosing activities when new data arrives.
+            {move || {
+                who.get()
+                    .map(|(id, name, dob)| {
+                        view! {
+                            <ChildVoices case_id=id />
+                            <HandToChild case_id=id child_name=name date_of_birth=dob />
+                        }
+                    })
             }}
             {move || {
                 let id = case.id.get()?;

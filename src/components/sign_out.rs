@@ -1,0 +1,95 @@
+use crate::i18n::{use_i18n, Key};
+use crate::state::use_app;
+use crate::wipe::{wipe_device, WipeReason};
+use crate::{api, local, sync};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Why signing out has to wait, or what it would cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Blocked {
+    /// Changes still in the outbox: the server must have them before the tablet is wiped.
+    Unsent(u32),
+    /// The server refused these for good; signing out deletes them, so ask first.
+    Refused(u32),
+}
+
+/// Signing out: send everything first, and only then remove every case, note and key from the
+/// tablet. Never wipes a change the server has not got.
+#[component]
+pub fn SignOut() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let busy = RwSignal::new(false);
+    let blocked = RwSignal::new(None::<Blocked>);
+
+    let go = move |accept_refused: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        blocked.set(None);
+        spawn_local(async move {
+            let Some(local) = local::get() else {
+                return;
+            };
+            // Errors are already on the sync indicator; what matters here is what is left.
+            let _ = sync::sync_once(app).await;
+            let unsent = local.store.outbox_len().await.unwrap_or(u32::MAX);
+            let refused = local.store.refused_len().await.unwrap_or(u32::MAX);
+            if unsent > 0 {
+                blocked.set(Some(Blocked::Unsent(unsent)));
+            } else if refused > 0 && !accept_refused {
+                blocked.set(Some(Blocked::Refused(refused)));
+            } else {
+                // The session ends on the server first; offline here is unlikely (we just synced)
+                // and the session then simply expires.
+                let _ = api::sign_out().await;
+                wipe_device(WipeReason::SignedOut).await;
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="sign-out" aria-labelledby="sign-out-title">
+            <h2 id="sign-out-title">{move || i18n.t(Key::SignOut)}</h2>
+            <p>{move || i18n.t(Key::SignOutIntro)}</p>
+            {move || {
+                blocked
+                    .get()
+                    .map(|b| {
+                        let text = match b {
+                            Blocked::Unsent(n) => {
+                                i18n.tf(Key::SignOutUnsent, &[("n", &n.to_string())])
+                            }
+                            Blocked::Refused(n) => {
+                                i18n.tf(Key::SignOutRefused, &[("n", &n.to_string())])
+                            }
+                        };
+                        view! { <p class="banner banner-error" role="alert">{text}</p> }
+                    })
+            }}
+            <div class="actions">
+                <button
+                    class="button"
+                    type="button"
+                    disabled=move || busy.get()
+                    on:click=move |_| go(false)
+                >
+                    {move || i18n.t(if busy.get() { Key::SigningOut } else { Key::SignOut })}
+                </button>
+                <Show when=move || matches!(blocked.get(), Some(Blocked::Refused(_)))>
+                    <button
+                        class="button button-danger"
+                        type="button"
+                        disabled=move || busy.get()
+                        on:click=move |_| go(true)
+                    >
+                        {move || i18n.t(Key::SignOutAnyway)}
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
