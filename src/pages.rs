@@ -12,3 +12,8 @@ pub mod genogram;
 pub mod needs_review;
 pub mod report;
 pub mod sign_in;
+// Stage 3: agreements, team, reviews.
+pub mod agreement;
+pub mod agreement_parents;
+pub mod goal_reviews;
+pub mod team;
