@@ -19,11 +19,18 @@ use uuid::Uuid;
 /// Unsaved input is kept on the device as a draft (the whole agreement, since goals come and
 /// go), and "Finalise" lists every reason core refuses it.
 #[component]
-pub fn AgreementForm(case: CaseCtx, initial: WrittenAgreement) -> impl IntoView {
+pub fn AgreementForm(
+    case: CaseCtx,
+    initial: WrittenAgreement,
+    /// The agreement is on the device already (otherwise it is a first one, never saved).
+    stored: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let case_id = case.id.get_untracked().unwrap_or_default();
-    let id = initial.id;
-    let draft_key = format!("{case_id}/agreement/{id}");
+    // One draft per case: a first agreement has no lasting id until it is saved, so its draft
+    // must be found again after a reload; the draft carries the agreement's id.
+    let id = StoredValue::new(initial.id);
+    let draft_key = format!("{case_id}/agreement");
     let objectives = RwSignal::new(initial.objectives.join("\n"));
     let goals = RwSignal::new(
         initial
@@ -52,7 +59,7 @@ pub fn AgreementForm(case: CaseCtx, initial: WrittenAgreement) -> impl IntoView 
     let baseline = StoredValue::new(initial.clone());
 
     let build = move || WrittenAgreement {
-        id,
+        id: id.get_value(),
         objectives: format::lines(&objectives.get()),
         goals: goals.get().iter().map(GoalFields::goal).collect(),
         expectations: expectations
@@ -87,8 +94,12 @@ pub fn AgreementForm(case: CaseCtx, initial: WrittenAgreement) -> impl IntoView 
         spawn_local(async move {
             if let Some(local) = local::get() {
                 if let Ok(Some(d)) = local.store.draft::<WrittenAgreement>(&key).await {
-                    fill(&d);
-                    from_draft.set(true);
+                    // A draft of another (older) version is stale: that version is final now.
+                    if d.id == id.get_value() || !stored {
+                        id.set_value(d.id);
+                        fill(&d);
+                        from_draft.set(true);
+                    }
                 }
             }
             restored.set(true);

@@ -39,9 +39,10 @@ pub fn AgreementPage() -> impl IntoView {
     });
     let body = move || {
         let (id, finalised) = shown.get()?;
-        let a = current().flatten().filter(|a| a.id == id);
+        let a = untrack(current).flatten().filter(|a| a.id == id);
         Some(match finalised {
             None => {
+                let stored = a.is_some();
                 let initial = a.unwrap_or_else(|| WrittenAgreement {
                     id,
                     goals: vec![SmartGoal {
@@ -50,7 +51,7 @@ pub fn AgreementPage() -> impl IntoView {
                     }],
                     ..WrittenAgreement::default()
                 });
-                view! { <AgreementForm case=case initial=initial /> }.into_any()
+                view! { <AgreementForm case=case initial=initial stored=stored /> }.into_any()
             }
             Some(on) => {
                 let lang = i18n.lang.get();
