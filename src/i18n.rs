@@ -96,7 +96,7 @@ keys! {
     TeamFinishedWithoutEnd, TeamOngoingBeforeStart, TeamServiceName, TeamTitle, TeamUnknownAgency,
     TeamWhy, TipBarriers, TipCompliance, TipEncourage, TipFlexible, TipLonger, TipMonitor,
     TipServicesWork, TipsTitle, ToldHint, ToldNothing, ToldOn, ToldSave, ToldTitle, ToldWhat,
-    ToldWhen, ToldWhy, TrafficLightNow, SaveFailed,
+    ToldWhen, ToldWhy, TrafficLightNow, SaveFailed, ChangeServiceNamed, SaveServiceNamed,
 }
 
 /// The language context: read it in any component with [`use_i18n`].

@@ -47,6 +47,16 @@ test('telling the child, the team and services, support given and a shared conti
   await expect(team.serviceForm().getByText('Saved on this tablet.')).toBeVisible();
   await expect(page.getByText('Services started: 1; completed: 1; ended early: 0.')).toBeVisible();
 
+  // A planned service gets under way: the worker changes it in place, not as a second service.
+  await team.addService({ name: 'Home visits', agency: 'Bridge Family Centre', start: isoDaysFromToday(0), status: 'planned', engagement: 'not yet known' });
+  await expect(team.serviceForm().getByText('Saved on this tablet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Change Home visits' }).click();
+  await team.serviceForm().getByLabel('Where it stands').selectOption({ label: 'under way' });
+  await team.serviceForm().getByLabel('How the parents engage').selectOption({ label: 'partial' });
+  await team.serviceForm().getByRole('button', { name: 'Save changes to Home visits' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Home visits' })).toContainText('under way · engagement: partial');
+  await expect(page.getByText('Services started: 2; completed: 1; ended early: 0.')).toBeVisible();
+
   await team.addSupport('With the parents', 'Home visit: planned the bedtime routine together.');
   await expect(page.getByText('Home visit: planned the bedtime routine together.')).toBeVisible();
 

@@ -13,10 +13,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-/// Adds a service to the package: who provides it, when it starts and ends, where it stands and
-/// how the parents engage (support that stops too soon is why returns fail, so the end matters).
+/// Adds a service to the package, or changes one: who provides it, when it starts and ends,
+/// where it stands and how the parents engage (support that stops too soon is why returns fail,
+/// so the end matters).
 #[component]
-pub fn ServiceForm(case: CaseCtx) -> impl IntoView {
+pub fn ServiceForm(
+    case: CaseCtx,
+    /// The service chosen for changing; `None` adds a new one.
+    editing: RwSignal<Option<Service>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let case_id = case.id.get_untracked().unwrap_or_default();
     let name = RwSignal::new(String::new());
@@ -33,6 +38,28 @@ pub fn ServiceForm(case: CaseCtx) -> impl IntoView {
         vec![name, agency, start, end, status, engagement, notes],
     );
     let none = Signal::derive(|| None::<Key>);
+    Effect::new(move |_| {
+        if let Some(s) = editing.get() {
+            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            name.set(s.name.clone());
+            agency.set(s.agency_id.map(|a| a.to_string()).unwrap_or_default());
+            start.set(date(s.start));
+            end.set(date(s.end));
+            status.set(labels::enum_value(s.status));
+            engagement.set(labels::enum_value(s.engagement));
+            notes.set(s.notes.clone());
+            saved.set(false);
+            if let Some(el) = document().get_element_by_id("service-name") {
+                el.scroll_into_view();
+            }
+        }
+    });
+    let stop_editing = move |_| {
+        editing.set(None);
+        for f in [name, start, end, notes] {
+            f.set(String::new());
+        }
+    };
     let statuses = Signal::derive(move || {
         labels::STATUSES
             .iter()
@@ -58,11 +85,12 @@ pub fn ServiceForm(case: CaseCtx) -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
+        let was = editing.get_untracked();
         let service = Service {
-            id: Uuid::now_v7(),
+            id: was.as_ref().map_or_else(Uuid::now_v7, |s| s.id),
             name: name.get_untracked().trim().to_string(),
             agency_id: Uuid::parse_str(&agency.get_untracked()).ok(),
-            for_people: Vec::new(),
+            for_people: was.map(|s| s.for_people).unwrap_or_default(),
             start: format::parse_date(&start.get_untracked()),
             end: format::parse_date(&end.get_untracked()),
             status: parse(&status.get_untracked()).unwrap_or_default(),
@@ -70,8 +98,17 @@ pub fn ServiceForm(case: CaseCtx) -> impl IntoView {
             notes: notes.get_untracked().trim().to_string(),
         };
         spawn_local(async move {
-            match change_team(case, |t| t.services.push(service)).await {
+            let change = |t: &mut homeward_core::team::Team| match t
+                .services
+                .iter_mut()
+                .find(|s| s.id == service.id)
+            {
+                Some(s) => *s = service,
+                None => t.services.push(service),
+            };
+            match change_team(case, change).await {
                 Ok(()) => {
+                    editing.set(None);
                     for f in [name, start, end, notes] {
                         f.set(String::new());
                     }
@@ -98,7 +135,15 @@ pub fn ServiceForm(case: CaseCtx) -> impl IntoView {
                     .map(|e| view! { <p class="error field-wide" role="alert">{i18n.t(e)}</p> })
             }}
             <div class="actions">
-                <button class="button button-primary" type="submit">{move || i18n.t(Key::AddService)}</button>
+                <button class="button button-primary" type="submit">
+                    {move || match editing.get() {
+                        Some(s) => i18n.tf(Key::SaveServiceNamed, &[("name", &s.name)]),
+                        None => i18n.t(Key::AddService).to_string(),
+                    }}
+                </button>
+                {move || editing.get().is_some().then(|| view! {
+                    <button class="button" type="button" on:click=stop_editing>{i18n.t(Key::Cancel)}</button>
+                })}
                 <SavedNote saved=saved />
             </div>
         </form>

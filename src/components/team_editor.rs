@@ -8,7 +8,7 @@ use crate::labels;
 use crate::store::StoreError;
 use homeward_core::stages::{Task, TaskState};
 use homeward_core::sync::Entity;
-use homeward_core::team::{service_summary, Team, TeamError};
+use homeward_core::team::{service_summary, Service, Team, TeamError};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -92,6 +92,8 @@ pub fn agency_options(case: CaseCtx) -> Signal<Vec<(String, String)>> {
 #[component]
 pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
     let i18n = use_i18n();
+    // The service being changed in the form (when it ends, how the parents engage), if any.
+    let editing = RwSignal::new(None::<Service>);
     let team = move || {
         case.data
             .with(|d| d.as_ref().map(|d| d.file.team.clone()))
@@ -176,6 +178,15 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
                                 {i18n.tf(Key::EngagementIs, &[("how", i18n.t(labels::engagement(svc.engagement)))])}
                             </p>
                             {(!svc.notes.is_empty()).then(|| view! { <p class="muted">{svc.notes.clone()}</p> })}
+                            {
+                                let this = svc.clone();
+                                let label = i18n.tf(Key::ChangeServiceNamed, &[("name", &svc.name)]);
+                                view! {
+                                    <button type="button" class="button button-small" on:click=move |_| editing.set(Some(this.clone()))>
+                                        {label}
+                                    </button>
+                                }
+                            }
                         </li>
                     }
                 }).collect_view()}
@@ -197,7 +208,7 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
         <section aria-labelledby="services-h">
             <h3 id="services-h">{move || i18n.t(Key::ServicesTitle)}</h3>
             {services}
-            <ServiceForm case=case />
+            <ServiceForm case=case editing=editing />
         </section>
     }
 }
