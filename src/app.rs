@@ -4,6 +4,10 @@ use crate::child_session::ChildMode;
 use crate::components::shell::Shell;
 use crate::i18n::{I18n, Key};
 use crate::pages::{
+    agreement::AgreementPage, agreement_parents::AgreementParents, goal_reviews::GoalReviews,
+    team::TeamPage,
+};
+use crate::pages::{
     assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
     child_mode::ChildModePage, child_voice_note::ChildVoiceNote, choose_pin::ChoosePin,
     chronology::Chronology, classification::Classification, genogram::GenogramPage, locked::Locked,
@@ -88,6 +92,10 @@ pub fn App() -> impl IntoView {
                                         <Route path=path!("/cases/:id/assessment") view=Assessment />
                                         <Route path=path!("/cases/:id/report") view=Report />
                                         <Route path=path!("/cases/:id/child-voice") view=ChildVoiceNote />
+                                        <Route path=path!("/cases/:id/agreement") view=AgreementPage />
+                                        <Route path=path!("/cases/:id/agreement/parents") view=AgreementParents />
+                                        <Route path=path!("/cases/:id/team") view=TeamPage />
+                                        <Route path=path!("/cases/:id/reviews") view=GoalReviews />
                                     </Routes>
                                 }
                                     .into_any()

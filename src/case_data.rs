@@ -125,6 +125,42 @@ pub async fn save_field(
     Ok(())
 }
 
+/// Saves the content of several items in one IndexedDB transaction: all of them are kept, or
+/// none (a signature's drawing is never kept without the agreement naming it, or the reverse).
+pub async fn save_items(
+    case_id: Uuid,
+    items: &[(Entity, Uuid, serde_json::Value)],
+) -> Result<(), StoreError> {
+    let app = use_app_untracked();
+    let (Some(local), Some(me)) = (local::get(), app.and_then(|a| a.me.get_untracked())) else {
+        return Err(StoreError::Db("not signed in".into()));
+    };
+    let mut changes = Vec::with_capacity(items.len());
+    for (entity, entity_id, value) in items {
+        let base = local
+            .store
+            .record(*entity, *entity_id)
+            .await?
+            .map_or(0, |r| r.base(DATA));
+        changes.push(local.change(
+            &me.username,
+            case_id,
+            *entity,
+            *entity_id,
+            DATA,
+            value.clone(),
+            base,
+        ));
+    }
+    local.store.write_local(&changes).await?;
+    let _ = local.save_clock().await;
+    if let Some(app) = app {
+        app.refresh().await;
+    }
+    sync::kick();
+    Ok(())
+}
+
 /// Saves an item's content.
 pub async fn save_item<T: Serialize>(
     case_id: Uuid,

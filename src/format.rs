@@ -78,3 +78,17 @@ pub fn time(lang: Lang, ms: f64) -> String {
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// The non-empty lines of a text typed one item per line (steps, objectives, triggers).
+pub fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A date typed in a date field (YYYY-MM-DD), or `None` when empty or not a date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}

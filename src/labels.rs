@@ -334,3 +334,284 @@ pub fn relation(r: Relation) -> Key {
         Relation::CarerOf => Key::RCarerOf,
     }
 }
+
+// Stage 3: agreements, team, reviews.
+
+use homeward_core::agreement::{AgreementError, Signatory};
+use homeward_core::review::{GoalLight, ReviewError, ReviewOutcome};
+use homeward_core::smart::{Letter, SmartProblem};
+use homeward_core::support::{SupportError, SupportWith};
+use homeward_core::team::{AgencyKind, Engagement, ServiceStatus, TeamError};
+
+pub fn letter(l: Letter) -> Key {
+    match l {
+        Letter::Specific => Key::LetterSpecific,
+        Letter::Measurable => Key::LetterMeasurable,
+        Letter::Agreed => Key::LetterAgreed,
+        Letter::Realistic => Key::LetterRealistic,
+        Letter::Timely => Key::LetterTimely,
+    }
+}
+
+pub fn smart_problem(p: &SmartProblem) -> Key {
+    match p {
+        SmartProblem::NoWhat => Key::SmartNoWhat,
+        SmartProblem::NoWho => Key::SmartNoWho,
+        SmartProblem::Vague => Key::SmartVague,
+        SmartProblem::NoMeasure => Key::SmartNoMeasure,
+        SmartProblem::NotAgreed => Key::SmartNotAgreed,
+        SmartProblem::AgreedInFuture => Key::SmartAgreedInFuture,
+        SmartProblem::NoSteps => Key::SmartNoSteps,
+        SmartProblem::NoSupport => Key::SmartNoSupport,
+        SmartProblem::TooSoon => Key::SmartTooSoon,
+        SmartProblem::NoTargetDate => Key::SmartNoTargetDate,
+        SmartProblem::TargetPassed => Key::SmartTargetPassed,
+        SmartProblem::TooFar => Key::SmartTooFar,
+    }
+}
+
+/// Each reason an agreement cannot be finalised, as sentences (a goal's failures one each).
+pub fn agreement_errors(i18n: &I18n, errors: &[AgreementError]) -> Vec<String> {
+    errors
+        .iter()
+        .flat_map(|e| match e {
+            AgreementError::GoalsNotSmart(failures) => failures
+                .iter()
+                .map(|f| {
+                    i18n.tf(
+                        Key::GoalNotLetter,
+                        &[
+                            ("n", &f.goal_number.to_string()),
+                            ("letter", i18n.t(letter(f.letter))),
+                            ("reason", i18n.t(smart_problem(&f.problem))),
+                        ],
+                    )
+                })
+                .collect(),
+            other => vec![i18n.t(agreement_error(other)).to_string()],
+        })
+        .collect()
+}
+
+pub fn agreement_error(e: &AgreementError) -> Key {
+    match e {
+        AgreementError::NoObjectives => Key::AgrNoObjectives,
+        AgreementError::NoGoals => Key::AgrNoGoals,
+        AgreementError::GoalsNotSmart(_) => Key::AgrGoalsNotSmart,
+        AgreementError::NoReviewArrangements => Key::AgrNoReview,
+        AgreementError::NoConsequences => Key::AgrNoConsequences,
+        AgreementError::AlreadyFinal => Key::AgrAlreadyFinal,
+        AgreementError::NotFinal => Key::AgrNotFinal,
+        AgreementError::NoSignatoryName => Key::AgrNoSignatoryName,
+    }
+}
+
+pub fn signatory(s: Signatory) -> Key {
+    match s {
+        Signatory::Parent => Key::SignerParent,
+        Signatory::Child => Key::SignerChild,
+        Signatory::Worker => Key::SignerWorker,
+        Signatory::Other => Key::SignerOther,
+    }
+}
+
+pub const LIGHTS: [GoalLight; 3] = [GoalLight::Green, GoalLight::Amber, GoalLight::Red];
+
+pub fn light(l: GoalLight) -> Key {
+    match l {
+        GoalLight::Green => Key::LightGreen,
+        GoalLight::Amber => Key::LightAmber,
+        GoalLight::Red => Key::LightRed,
+    }
+}
+
+pub fn light_class(l: GoalLight) -> &'static str {
+    match l {
+        GoalLight::Green => "goal-light goal-light-green",
+        GoalLight::Amber => "goal-light goal-light-amber",
+        GoalLight::Red => "goal-light goal-light-red",
+    }
+}
+
+pub const OUTCOMES: [ReviewOutcome; 4] = [
+    ReviewOutcome::Continue,
+    ReviewOutcome::ChangePlan,
+    ReviewOutcome::Reclassify,
+    ReviewOutcome::Escalate,
+];
+
+pub fn outcome(o: ReviewOutcome) -> Key {
+    match o {
+        ReviewOutcome::Continue => Key::OutcomeContinue,
+        ReviewOutcome::ChangePlan => Key::OutcomeChangePlan,
+        ReviewOutcome::Reclassify => Key::OutcomeReclassify,
+        ReviewOutcome::Escalate => Key::OutcomeEscalate,
+    }
+}
+
+pub fn review_error(e: &ReviewError) -> Key {
+    match e {
+        ReviewError::HeldInFuture => Key::RevHeldInFuture,
+        ReviewError::NoOutcome => Key::RevNoOutcome,
+        ReviewError::NothingReviewed => Key::RevNothingReviewed,
+        ReviewError::GreenWithoutChange => Key::RevGreenWithoutChange,
+    }
+}
+
+/// The framework's review tips (Annex 8), by their key in core.
+pub fn review_tip(key: &str) -> Option<Key> {
+    Some(match key {
+        "tip.monitor" => Key::TipMonitor,
+        "tip.barriers" => Key::TipBarriers,
+        "tip.encourage" => Key::TipEncourage,
+        "tip.services_work" => Key::TipServicesWork,
+        "tip.compliance" => Key::TipCompliance,
+        "tip.flexible" => Key::TipFlexible,
+        "tip.longer" => Key::TipLonger,
+        _ => return None,
+    })
+}
+
+pub fn support_with(w: SupportWith) -> Key {
+    match w {
+        SupportWith::Child => Key::SupportChild,
+        SupportWith::Parents => Key::SupportParents,
+        SupportWith::Family => Key::SupportFamily,
+    }
+}
+
+pub fn support_error(e: &SupportError) -> Key {
+    match e {
+        SupportError::NothingWritten => Key::SupportNothing,
+        SupportError::InFuture => Key::ErrDateFuture,
+    }
+}
+
+pub const AGENCY_KINDS: [AgencyKind; 9] = [
+    AgencyKind::SocialCare,
+    AgencyKind::Health,
+    AgencyKind::Education,
+    AgencyKind::Police,
+    AgencyKind::SubstanceMisuse,
+    AgencyKind::MentalHealth,
+    AgencyKind::Housing,
+    AgencyKind::Voluntary,
+    AgencyKind::Other,
+];
+
+pub fn agency_kind(k: AgencyKind) -> Key {
+    match k {
+        AgencyKind::SocialCare => Key::AgSocialCare,
+        AgencyKind::Health => Key::AgHealth,
+        AgencyKind::Education => Key::AgEducation,
+        AgencyKind::Police => Key::AgPolice,
+        AgencyKind::SubstanceMisuse => Key::AgSubstance,
+        AgencyKind::MentalHealth => Key::AgMentalHealth,
+        AgencyKind::Housing => Key::AgHousing,
+        AgencyKind::Voluntary => Key::AgVoluntary,
+        AgencyKind::Other => Key::AgOther,
+    }
+}
+
+pub const STATUSES: [ServiceStatus; 5] = [
+    ServiceStatus::Planned,
+    ServiceStatus::Ongoing,
+    ServiceStatus::Completed,
+    ServiceStatus::DroppedOut,
+    ServiceStatus::Withdrawn,
+];
+
+pub fn service_status(s: ServiceStatus) -> Key {
+    match s {
+        ServiceStatus::Planned => Key::SvcPlanned,
+        ServiceStatus::Ongoing => Key::SvcOngoing,
+        ServiceStatus::Completed => Key::SvcCompleted,
+        ServiceStatus::DroppedOut => Key::SvcDroppedOut,
+        ServiceStatus::Withdrawn => Key::SvcWithdrawn,
+    }
+}
+
+pub const ENGAGEMENTS: [Engagement; 4] = [
+    Engagement::Good,
+    Engagement::Partial,
+    Engagement::Poor,
+    Engagement::NotYetKnown,
+];
+
+pub fn engagement(e: Engagement) -> Key {
+    match e {
+        Engagement::Good => Key::EngGood,
+        Engagement::Partial => Key::EngPartial,
+        Engagement::Poor => Key::EngPoor,
+        Engagement::NotYetKnown => Key::EngNotKnown,
+    }
+}
+
+pub fn team_error(e: &TeamError) -> Key {
+    match e {
+        TeamError::AgencyWithoutName => Key::TeamAgencyName,
+        TeamError::ContactWithoutName => Key::TeamContactName,
+        TeamError::ServiceWithoutName => Key::TeamServiceName,
+        TeamError::EndsBeforeStart(_) => Key::TeamEndsBeforeStart,
+        TeamError::FinishedWithoutEnd(_) => Key::TeamFinishedWithoutEnd,
+        TeamError::OngoingBeforeStart(_) => Key::TeamOngoingBeforeStart,
+        TeamError::UnknownAgency => Key::TeamUnknownAgency,
+    }
+}
+
+/// What the level means, in words for parents.
+pub fn level_for_parents(l: Option<RiskLevel>) -> Key {
+    match l {
+        Some(RiskLevel::Low) => Key::ParentLevelLow,
+        Some(RiskLevel::Medium) => Key::ParentLevelMedium,
+        Some(RiskLevel::High) => Key::ParentLevelHigh,
+        Some(RiskLevel::Severe) => Key::ParentLevelSevere,
+        None => Key::ParentLevelNone,
+    }
+}
+
+#[cfg(test)]
+mod stage3_tests {
+    use super::*;
+    use crate::i18n::{text, Lang};
+
+    #[test]
+    fn smart_reasons_and_agreement_errors_match_the_english_text_of_core() {
+        use SmartProblem::*;
+        for p in [
+            NoWhat,
+            NoWho,
+            Vague,
+            NoMeasure,
+            NotAgreed,
+            AgreedInFuture,
+            NoSteps,
+            NoSupport,
+            TooSoon,
+            NoTargetDate,
+            TargetPassed,
+            TooFar,
+        ] {
+            assert_eq!(text(Lang::En, smart_problem(&p)), p.to_string());
+        }
+        for e in [
+            AgreementError::NoObjectives,
+            AgreementError::NoGoals,
+            AgreementError::NoReviewArrangements,
+            AgreementError::NoConsequences,
+            AgreementError::AlreadyFinal,
+            AgreementError::NotFinal,
+            AgreementError::NoSignatoryName,
+        ] {
+            assert_eq!(text(Lang::En, agreement_error(&e)), e.to_string());
+        }
+        for t in homeward_core::agreement::REVIEW_TIPS {
+            let key = review_tip(t.key).expect("every tip has a key");
+            assert_eq!(text(Lang::En, key), t.en);
+        }
+        assert_eq!(
+            text(Lang::En, review_error(&ReviewError::GreenWithoutChange)),
+            ReviewError::GreenWithoutChange.to_string()
+        );
+    }
+}

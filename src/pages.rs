@@ -15,3 +15,8 @@ pub mod needs_review;
 pub mod report;
 pub mod settings;
 pub mod sign_in;
+// Stage 3: agreements, team, reviews.
+pub mod agreement;
+pub mod agreement_parents;
+pub mod goal_reviews;
+pub mod team;

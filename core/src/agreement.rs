@@ -3,7 +3,7 @@
 //! parents to read, and cannot be finalised while any goal misses a SMART letter.
 
 use crate::smart::{smart_check, Letter, SmartGoal, SmartProblem};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -25,13 +25,17 @@ pub enum Signatory {
     Other,
 }
 
-/// A signature on the agreement (drawn on screen; the drawing is a blob referenced by id).
+/// A signature on the agreement (drawn on screen; the drawing is an image attachment
+/// referenced by its id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
     pub name: String,
     pub role: Signatory,
     pub on: NaiveDate,
     pub drawing: Option<String>,
+    /// The moment of signing, when the device knew it (older signatures have only the day).
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// A written agreement.
@@ -145,7 +149,7 @@ impl WrittenAgreement {
     /// ```
     /// # use homeward_core::agreement::*;
     /// # use homeward_core::smart::SmartGoal;
-    /// # use chrono::NaiveDate;
+    /// # use chrono::{DateTime, NaiveDate, Utc};
     /// let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     /// let mut a = WrittenAgreement {
     ///     objectives: vec!["Cerys comes home safely".into()],
@@ -175,26 +179,63 @@ impl WrittenAgreement {
         role: Signatory,
         on: NaiveDate,
     ) -> Result<(), AgreementError> {
-        if self.finalised_on.is_none() {
-            return Err(AgreementError::NotFinal);
-        }
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(AgreementError::NoSignatoryName);
-        }
-        self.signatures.push(Signature {
+        self.add_signature(Signature {
             name: name.to_string(),
             role,
             on,
             drawing: None,
-        });
-        Ok(())
+            at: None,
+        })
+        .map(drop)
+    }
+
+    /// Adds a drawn signature. Saving the same drawing again (a retry after a failed save, a
+    /// second tap) adds nothing, so a signature is never counted twice; says whether it was added.
+    pub fn add_signature(&mut self, mut signature: Signature) -> Result<bool, AgreementError> {
+        if self.finalised_on.is_none() {
+            return Err(AgreementError::NotFinal);
+        }
+        signature.name = signature.name.trim().to_string();
+        if signature.name.is_empty() {
+            return Err(AgreementError::NoSignatoryName);
+        }
+        if signature.drawing.is_some()
+            && self
+                .signatures
+                .iter()
+                .any(|s| s.drawing == signature.drawing)
+        {
+            return Ok(false);
+        }
+        self.signatures.push(signature);
+        Ok(true)
+    }
+
+    /// A new draft to change a final agreement: same objectives and goals (so reviews keep
+    /// following the same goals), no finalisation and no signatures.
+    pub fn new_version(&self, id: Uuid) -> WrittenAgreement {
+        WrittenAgreement {
+            id,
+            finalised_on: None,
+            signatures: Vec::new(),
+            ..self.clone()
+        }
     }
 
     /// At least one parent has signed.
     pub fn signed_by_a_parent(&self) -> bool {
         self.signatures.iter().any(|s| s.role == Signatory::Parent)
     }
+}
+
+/// The agreement the worker and parents work from: a draft being written if there is one (the
+/// latest), otherwise the final agreement finalised last.
+pub fn current(agreements: &[WrittenAgreement]) -> Option<&WrittenAgreement> {
+    agreements
+        .iter()
+        .filter(|a| a.finalised_on.is_none())
+        .max_by_key(|a| a.id)
+        .or_else(|| agreements.iter().max_by_key(|a| (a.finalised_on, a.id)))
 }
 
 /// A tip to surface when reviewing goals (Annex 8).
@@ -299,6 +340,42 @@ mod tests {
                 AgreementError::NoConsequences
             ]
         );
+    }
+
+    #[test]
+    fn the_same_drawn_signature_saved_twice_is_kept_once() {
+        let mut a = agreement();
+        a.finalise(d(3, 2)).unwrap();
+        let s = Signature {
+            name: " Bethan ".into(),
+            role: Signatory::Parent,
+            on: d(3, 2),
+            drawing: Some(Uuid::from_u128(9).to_string()),
+            at: None,
+        };
+        assert_eq!(a.add_signature(s.clone()), Ok(true));
+        assert_eq!(a.add_signature(s), Ok(false));
+        assert_eq!(a.signatures.len(), 1);
+        assert_eq!(a.signatures[0].name, "Bethan");
+    }
+
+    #[test]
+    fn a_draft_is_the_current_agreement_and_otherwise_the_last_finalised() {
+        let mut first = agreement();
+        first.id = Uuid::from_u128(1);
+        first.finalise(d(3, 2)).unwrap();
+        let mut second = first.new_version(Uuid::from_u128(2));
+        assert!(second.finalised_on.is_none() && second.signatures.is_empty());
+        assert_eq!(
+            current(&[first.clone(), second.clone()]).map(|a| a.id),
+            Some(second.id)
+        );
+        second.finalise(d(3, 9)).unwrap();
+        assert_eq!(
+            current(&[second.clone(), first]).map(|a| a.id),
+            Some(second.id)
+        );
+        assert_eq!(current(&[]), None);
     }
 
     #[test]

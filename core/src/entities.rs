@@ -16,6 +16,7 @@ use crate::practice::CaseFile;
 use crate::record::Record;
 use crate::review::Review;
 use crate::stages::Checklist;
+use crate::support::SupportSession;
 use crate::sync::{ChangeError, Entity, MergeKind};
 use crate::team::{ContingencyPlan, Team};
 use crate::voice::ChildVoice;
@@ -65,6 +66,7 @@ pub fn check_data(
             .check()
             .map_err(|e| ChangeError::BadData(e.to_string())),
         Entity::ChildVoice => parse::<ChildVoice>(value).map(drop),
+        Entity::Support => parse::<SupportSession>(value).map(drop),
     }
 }
 
@@ -144,6 +146,7 @@ pub fn case_file(records: &[Record]) -> CaseFile {
             .unwrap_or_default(),
         reviews: items(records, Entity::Review),
         review_interval: Default::default(),
+        support: items(records, Entity::Support),
     }
 }
 
@@ -231,6 +234,11 @@ pub fn case_file_items(
             .iter()
             .filter_map(|r| item_data(Entity::Review, r.id, r)),
     );
+    out.extend(
+        file.support
+            .iter()
+            .filter_map(|s| item_data(Entity::Support, s.id, s)),
+    );
     out
 }
 
@@ -301,6 +309,13 @@ mod tests {
             evidence: "Visits daily".into(),
         });
         file.contingency.actions = "Return to foster care with Eirlys".into();
+        file.support.push(crate::support::SupportSession {
+            id: Uuid::from_u128(40),
+            on,
+            with: crate::support::SupportWith::Parents,
+            what: "Home visit with Bethan".into(),
+            by: "ffion".into(),
+        });
         file
     }
 

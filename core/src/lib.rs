@@ -10,7 +10,7 @@
 //! case may step down, close or must escalate), [`reclassification`] (Stage 4 outcomes),
 //! [`signoff`] and [`decisions`] (manager sign-off, communications), [`smart`] and [`agreement`]
 //! (written agreements), [`team`] (team around the family, services, contingency plan),
-//! [`review`], and [`practice`] (a whole case file).
+//! [`review`], [`support`] (relationship-based support), and [`practice`] (a whole case file).
 
 pub mod agreement;
 pub mod api;
@@ -35,6 +35,7 @@ pub mod signoff;
 pub mod smart;
 pub mod stages;
 pub mod summary;
+pub mod support;
 pub mod sync;
 pub mod team;
 pub mod voice;

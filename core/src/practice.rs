@@ -11,6 +11,7 @@ use crate::factors::{CaseFactor, Strength};
 use crate::genogram::Genogram;
 use crate::review::{Interval, Review};
 use crate::stages::Checklist;
+use crate::support::SupportSession;
 use crate::team::{ContingencyPlan, Team};
 use crate::voice::ChildVoice;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,9 @@ pub struct CaseFile {
     pub contingency: ContingencyPlan,
     pub reviews: Vec<Review>,
     pub review_interval: Interval,
+    /// Relationship-based support given (Stage 3 task 3).
+    #[serde(default)]
+    pub support: Vec<SupportSession>,
 }
 
 impl CaseFile {

@@ -55,6 +55,28 @@ pub enum ReviewItem {
     ReunificationPlan,
 }
 
+/// How one goal of the written agreement is going, as a traffic light (always shown with its
+/// word, never by colour alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalLight {
+    /// On track: change is being seen.
+    Green,
+    /// Some progress, not yet enough.
+    Amber,
+    /// No progress, or going backwards.
+    Red,
+}
+
+/// The progress on one goal, recorded at a review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalProgress {
+    pub goal_id: Uuid,
+    pub light: GoalLight,
+    /// What was seen: for a green light, the change itself (not only attendance).
+    pub note: String,
+}
+
 /// One review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -65,6 +87,9 @@ pub struct Review {
     pub outcome: Option<ReviewOutcome>,
     pub notes: String,
     pub attendees: Vec<String>,
+    /// Reviews recorded before goals had lights have none.
+    #[serde(default)]
+    pub goal_progress: Vec<GoalProgress>,
 }
 
 /// Why a review record is refused.
@@ -76,6 +101,8 @@ pub enum ReviewError {
     NoOutcome,
     #[error("Say what was reviewed.")]
     NothingReviewed,
+    #[error("Compliance is not change: for a goal marked on track, write down the change you have seen, not only that appointments were kept.")]
+    GreenWithoutChange,
 }
 
 impl Review {
@@ -86,6 +113,14 @@ impl Review {
             Some(d) if d > today => Err(ReviewError::HeldInFuture),
             Some(_) if self.reviewed.is_empty() => Err(ReviewError::NothingReviewed),
             Some(_) if self.outcome.is_none() => Err(ReviewError::NoOutcome),
+            Some(_)
+                if self
+                    .goal_progress
+                    .iter()
+                    .any(|p| p.light == GoalLight::Green && p.note.trim().is_empty()) =>
+            {
+                Err(ReviewError::GreenWithoutChange)
+            }
             Some(_) => Ok(()),
         }
     }
@@ -100,7 +135,8 @@ impl Review {
 /// # use uuid::Uuid;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let held = Review { id: Uuid::nil(), scheduled_for: d(1, 10), held_on: Some(d(1, 12)),
-///     reviewed: vec![ReviewItem::Goals], outcome: Some(ReviewOutcome::Continue), notes: String::new(), attendees: vec![] };
+///     reviewed: vec![ReviewItem::Goals], outcome: Some(ReviewOutcome::Continue), notes: String::new(), attendees: vec![],
+///     goal_progress: vec![] };
 /// assert_eq!(next_review(&[held], Interval::Months(1)), Some(d(2, 12)));
 /// ```
 pub fn next_review(reviews: &[Review], interval: Interval) -> Option<NaiveDate> {
@@ -116,6 +152,15 @@ pub fn next_review(reviews: &[Review], interval: Interval) -> Option<NaiveDate> 
             .max()
             .and_then(|d| interval.after(d))
     })
+}
+
+/// The review scheduled and not yet held that comes first: the one to hold next, so holding it
+/// fills in that record rather than adding a second one.
+pub fn open_review(reviews: &[Review]) -> Option<&Review> {
+    reviews
+        .iter()
+        .filter(|r| r.held_on.is_none())
+        .min_by_key(|r| (r.scheduled_for, r.id))
 }
 
 /// Whether the next review is overdue on `today`.
@@ -141,6 +186,7 @@ mod tests {
             outcome: Some(ReviewOutcome::Continue),
             notes: String::new(),
             attendees: vec![],
+            goal_progress: vec![],
         }
     }
 
@@ -189,6 +235,43 @@ mod tests {
             held(d(3, 1)).validate(d(2, 1)),
             Err(ReviewError::HeldInFuture)
         );
+    }
+
+    #[test]
+    fn a_goal_marked_on_track_needs_the_change_seen_because_compliance_is_not_change() {
+        let progress = |light, note: &str| GoalProgress {
+            goal_id: Uuid::from_u128(7),
+            light,
+            note: note.into(),
+        };
+        let mut r = held(d(1, 1));
+        r.goal_progress = vec![progress(GoalLight::Green, " ")];
+        assert_eq!(r.validate(d(2, 1)), Err(ReviewError::GreenWithoutChange));
+        r.goal_progress = vec![progress(GoalLight::Amber, "")];
+        assert_eq!(r.validate(d(2, 1)), Ok(()));
+        r.goal_progress = vec![progress(GoalLight::Green, "Tests clear for eight weeks")];
+        assert_eq!(r.validate(d(2, 1)), Ok(()));
+    }
+
+    #[test]
+    fn the_open_review_is_the_earliest_scheduled_and_not_yet_held() {
+        let planned = |on, n| Review {
+            id: Uuid::from_u128(n),
+            held_on: None,
+            outcome: None,
+            ..held(on)
+        };
+        let r = [held(d(1, 5)), planned(d(3, 20), 2), planned(d(2, 20), 3)];
+        assert_eq!(open_review(&r).map(|r| r.id), Some(Uuid::from_u128(3)));
+        assert_eq!(open_review(&r[..1]), None);
+    }
+
+    #[test]
+    fn a_review_saved_before_goals_had_lights_still_reads() {
+        let mut json = serde_json::to_value(held(d(1, 1))).unwrap();
+        json.as_object_mut().unwrap().remove("goal_progress");
+        let r: Review = serde_json::from_value(json).unwrap();
+        assert!(r.goal_progress.is_empty());
     }
 
     proptest! {

@@ -133,6 +133,7 @@ mod tests {
             outcome: Some(ReviewOutcome::Continue),
             notes: String::new(),
             attendees: vec![],
+            goal_progress: vec![],
         });
         let s = summarise(&file, today(), &MovementConfig::default());
         assert_eq!(s.stage, Stage::RiskClassification);

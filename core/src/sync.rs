@@ -39,13 +39,15 @@ pub enum Entity {
     Team,
     Contingency,
     Checklist,
-    /// A drawing or a voice recording the child made (see `attachment`).
+    /// A drawing or a voice recording the child made, or a signature (see `attachment`).
     Attachment,
+    /// A session of relationship-based support (see `support`).
+    Support,
 }
 
 impl Entity {
     /// Every kind, for exhaustive tests and listings.
-    pub const ALL: [Entity; 17] = [
+    pub const ALL: [Entity; 18] = [
         Entity::Case,
         Entity::Person,
         Entity::Relationship,
@@ -63,6 +65,7 @@ impl Entity {
         Entity::Contingency,
         Entity::Checklist,
         Entity::Attachment,
+        Entity::Support,
     ];
 
     /// The name used in JSON and storage keys.
@@ -85,6 +88,7 @@ impl Entity {
             Entity::Contingency => "contingency",
             Entity::Checklist => "checklist",
             Entity::Attachment => "attachment",
+            Entity::Support => "support",
         }
     }
 

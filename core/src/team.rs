@@ -173,6 +173,19 @@ impl Team {
     }
 }
 
+impl Team {
+    /// There is a team around the family: someone named to contact and a package of at least
+    /// one service that has not ended early.
+    pub fn has_package(&self) -> bool {
+        let named = self.contacts.iter().any(|c| !c.name.trim().is_empty());
+        let service = self.services.iter().any(|s| match s.status {
+            ServiceStatus::Planned | ServiceStatus::Ongoing | ServiceStatus::Completed => true,
+            ServiceStatus::DroppedOut | ServiceStatus::Withdrawn => false,
+        });
+        named && service
+    }
+}
+
 /// Services started against completed, and how parents engaged.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ServiceSummary {
@@ -287,6 +300,24 @@ mod tests {
             (1, 3, 1, 1)
         );
         assert_eq!(s.engagement.get(&Engagement::Good), Some(&2));
+    }
+
+    #[test]
+    fn a_team_needs_a_named_contact_and_a_service_not_ended_early() {
+        let mut t = Team::default();
+        t.contacts.push(Contact {
+            name: "Sam Price".into(),
+            ..Contact::default()
+        });
+        assert!(!t.has_package());
+        t.services.push(Service {
+            name: "Family support".into(),
+            status: ServiceStatus::DroppedOut,
+            ..Service::default()
+        });
+        assert!(!t.has_package());
+        t.services[0].status = ServiceStatus::Ongoing;
+        assert!(t.has_package());
     }
 
     #[test]

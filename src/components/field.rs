@@ -4,8 +4,10 @@ use leptos::prelude::*;
 /// A labelled form field with its hint and its error next to it, announced to screen readers.
 #[component]
 pub fn Field(
-    /// The input's id; the hint and error ids derive from it.
-    id: &'static str,
+    /// The input's id; the hint and error ids derive from it. Owned, so a form repeated for
+    /// each goal or service can give each copy its own id.
+    #[prop(into)]
+    id: String,
     label: Key,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<Key>>,
@@ -39,8 +41,8 @@ pub fn Field(
     let control = if multiline {
         view! {
             <textarea
-                id=id
-                name=id
+                id=id.clone()
+                name=id.clone()
                 rows="5"
                 bind:value=value
                 aria-describedby=described
@@ -51,8 +53,8 @@ pub fn Field(
     } else {
         view! {
             <input
-                id=id
-                name=id
+                id=id.clone()
+                name=id.clone()
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode

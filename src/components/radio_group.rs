@@ -6,8 +6,12 @@ use leptos::prelude::*;
 #[component]
 pub fn RadioGroup(
     /// Unique name of the group; option ids derive from it.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     legend: Key,
+    /// Said after the legend, when the same question is asked of several things (each goal).
+    #[prop(optional, into)]
+    detail: Option<Signal<String>>,
     options: Vec<(&'static str, Key)>,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<Key>>,
@@ -27,7 +31,7 @@ pub fn RadioGroup(
                     <input
                         type="radio"
                         id=id.clone()
-                        name=name
+                        name=name.clone()
                         value=v
                         prop:checked=move || value.get() == v
                         on:change=move |_| value.set(v.to_string())
@@ -43,7 +47,10 @@ pub fn RadioGroup(
             class:field-invalid=move || error.get().is_some()
             aria-describedby=described
         >
-            <legend>{move || i18n.t(legend)}</legend>
+            <legend>
+                {move || i18n.t(legend)}
+                {move || detail.map(|d| format!(": {}", d.get()))}
+            </legend>
             {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{i18n.t(e)}</p> })}
             {options}
         </fieldset>

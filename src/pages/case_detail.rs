@@ -135,7 +135,16 @@ fn stage_links(id: uuid::Uuid, stage: Stage) -> impl IntoView {
             format!("/cases/{id}/classification"),
             Key::OpenClassification,
         )],
-        Stage::ParentalAgreements | Stage::Reclassification | Stage::ReturnHome => vec![],
+        Stage::ParentalAgreements => vec![
+            (format!("/cases/{id}/agreement"), Key::OpenAgreement),
+            (
+                format!("/cases/{id}/agreement/parents"),
+                Key::OpenAgreementParents,
+            ),
+            (format!("/cases/{id}/team"), Key::OpenTeam),
+            (format!("/cases/{id}/reviews"), Key::OpenReviews),
+        ],
+        Stage::Reclassification | Stage::ReturnHome => vec![],
     };
     if links.is_empty() {
         return view! { <p class="muted">{move || i18n.t(Key::LaterStagesElsewhere)}</p> }

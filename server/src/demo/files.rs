@@ -16,11 +16,14 @@ use homeward_core::factors::{CaseFactor, Presence};
 use homeward_core::genogram::{Person, Relation, Relationship, Sex};
 use homeward_core::partial_date::PartialDate;
 use homeward_core::practice::CaseFile;
-use homeward_core::review::{Review, ReviewItem, ReviewOutcome};
+use homeward_core::review::{GoalLight, GoalProgress, Review, ReviewItem, ReviewOutcome};
 use homeward_core::signoff::SignOff;
 use homeward_core::smart::{GoalAgreement, SmartGoal};
 use homeward_core::stages::{Stage, Task, TaskState};
-use homeward_core::team::{Engagement, Service, ServiceStatus};
+use homeward_core::support::{SupportSession, SupportWith};
+use homeward_core::team::{
+    Agency, AgencyKind, Contact, ContingencyPlan, Engagement, Service, ServiceStatus,
+};
 use homeward_core::voice::{AgeBand, ChildVoice};
 use uuid::Uuid;
 
@@ -236,6 +239,7 @@ fn held_review(on: NaiveDate, outcome: ReviewOutcome, notes: &str) -> Review {
         outcome: Some(outcome),
         notes: notes.to_string(),
         attendees: Vec::new(),
+        goal_progress: Vec::new(),
     }
 }
 
@@ -248,6 +252,7 @@ fn planned_review(on: NaiveDate) -> Review {
         outcome: None,
         notes: String::new(),
         attendees: Vec::new(),
+        goal_progress: Vec::new(),
     }
 }
 
@@ -451,13 +456,116 @@ fn cerys(t: Days0, born: NaiveDate) -> CaseFile {
             "If Bethan drinks again, the return is paused and the contingency plan starts.".into(),
         ..WrittenAgreement::default()
     }];
-    f.reviews = vec![
-        held_review(
-            t.days_ago(42),
-            ReviewOutcome::Continue,
-            "Goals on track; house goal date passed, to be renewed.",
+    let mut last = held_review(
+        t.days_ago(42),
+        ReviewOutcome::Continue,
+        "Goals on track; house goal date passed, to be renewed.",
+    );
+    last.attendees = vec!["Bethan".into(), "Family support worker".into()];
+    let lights = [
+        (
+            GoalLight::Green,
+            "Tests clear every week since the spring; talks about her triggers.",
         ),
-        planned_review(t.days_ahead(14)),
+        (
+            GoalLight::Green,
+            "Every appointment kept, and Bethan booked the dentist herself.",
+        ),
+        (
+            GoalLight::Amber,
+            "Better at visits but not kept up between them; date to renew.",
+        ),
+    ];
+    last.goal_progress = f.agreements[0]
+        .goals
+        .iter()
+        .zip(lights)
+        .map(|(g, (light, note))| GoalProgress {
+            goal_id: g.id,
+            light,
+            note: note.into(),
+        })
+        .collect();
+    f.reviews = vec![last, planned_review(t.days_ahead(14))];
+    let agency = |name: &str, kind| Agency {
+        id: id(),
+        name: name.into(),
+        kind,
+    };
+    let recovery = agency("Cwm Recovery Service", AgencyKind::SubstanceMisuse);
+    let family_support = agency("Family Support Team", AgencyKind::SocialCare);
+    let school = agency("Ysgol Glan yr Afon", AgencyKind::Education);
+    f.team.contacts = vec![
+        Contact {
+            id: id(),
+            agency_id: Some(recovery.id),
+            name: "Gwen Rees".into(),
+            role: "Substance-misuse worker".into(),
+            phone: "01234 567890".into(),
+            ..Contact::default()
+        },
+        Contact {
+            id: id(),
+            agency_id: Some(family_support.id),
+            name: "Sam Price".into(),
+            role: "Family support worker".into(),
+            ..Contact::default()
+        },
+        Contact {
+            id: id(),
+            agency_id: Some(school.id),
+            name: "Mr Ellis".into(),
+            role: "Class teacher".into(),
+            ..Contact::default()
+        },
+    ];
+    f.team.services = vec![
+        Service {
+            id: id(),
+            name: "Weekly recovery sessions and testing".into(),
+            agency_id: Some(recovery.id),
+            for_people: vec![bethan.id],
+            start: Some(t.months_ago(8)),
+            status: ServiceStatus::Ongoing,
+            engagement: Engagement::Good,
+            ..Service::default()
+        },
+        Service {
+            id: id(),
+            name: "Family support at home, fortnightly".into(),
+            agency_id: Some(family_support.id),
+            for_people: vec![bethan.id, cerys.id],
+            start: Some(t.months_ago(6)),
+            status: ServiceStatus::Ongoing,
+            engagement: Engagement::Good,
+            ..Service::default()
+        },
+    ];
+    f.team.agencies = vec![recovery, family_support, school];
+    f.contingency = ContingencyPlan {
+        triggers: vec![
+            "Bethan drinks again".into(),
+            "A goal's date passes with no progress".into(),
+        ],
+        actions: "The return is paused; Cerys stays in foster care and we meet Bethan within a week to review the plan.".into(),
+        alternative_care: "Cerys stays with her foster carers; Nain Eirlys keeps her after-school visits.".into(),
+        shared_with_parents_on: None,
+    };
+    f.support = vec![
+        SupportSession {
+            id: id(),
+            on: t.days_ago(20),
+            with: SupportWith::Parents,
+            what: "Home visit with Bethan: talked through what helps on hard evenings.".into(),
+            by: WORKER.into(),
+        },
+        SupportSession {
+            id: id(),
+            on: t.days_ago(9),
+            with: SupportWith::Child,
+            what: "Saw Cerys at school: made a calendar of contact visits together.".into(),
+            by: WORKER.into(),
+        },
     ];
     checklist_at(
         &mut f,
@@ -480,6 +588,12 @@ fn cerys(t: Days0, born: NaiveDate) -> CaseFile {
                 Task::RelationshipBasedSupport,
                 TaskState::InProgress,
                 "Fortnightly visits to Bethan.",
+            ),
+            (Task::TeamAroundChildAndFamily, TaskState::Done, ""),
+            (
+                Task::ContingencyPlans,
+                TaskState::InProgress,
+                "Plan written; to share with Bethan at the next review.",
             ),
         ],
         t.months_ago(6),
