@@ -189,7 +189,8 @@ mod tests {
             b,
             "Homeward is running at http://127.0.0.1:8080 — demo sign-in: \
              ffion / homeward-demo (worker), dylan / homeward-demo (worker), \
-             megan / homeward-demo (team manager)"
+             megan / homeward-demo (team manager) \
+             (then choose a PIN of 6 or more digits for the tablet)"
         );
     }
 
