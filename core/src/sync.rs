@@ -41,11 +41,15 @@ pub enum Entity {
     Checklist,
     /// A drawing or a voice recording the child made (see `attachment`).
     Attachment,
+    /// A team manager's decision on a submission; its `entity_id` is the submission's id.
+    SignOff,
+    /// One per case (`entity_id` is the case id): the multi-agency reunification plan.
+    ReunificationPlan,
 }
 
 impl Entity {
     /// Every kind, for exhaustive tests and listings.
-    pub const ALL: [Entity; 17] = [
+    pub const ALL: [Entity; 19] = [
         Entity::Case,
         Entity::Person,
         Entity::Relationship,
@@ -63,6 +67,8 @@ impl Entity {
         Entity::Contingency,
         Entity::Checklist,
         Entity::Attachment,
+        Entity::SignOff,
+        Entity::ReunificationPlan,
     ];
 
     /// The name used in JSON and storage keys.
@@ -85,6 +91,8 @@ impl Entity {
             Entity::Contingency => "contingency",
             Entity::Checklist => "checklist",
             Entity::Attachment => "attachment",
+            Entity::SignOff => "sign_off",
+            Entity::ReunificationPlan => "reunification_plan",
         }
     }
 
@@ -276,7 +284,7 @@ pub fn check_change(change: &Change, today: NaiveDate) -> Result<MergeKind, Chan
             }
             check_value(change.entity, &change.field, &change.value, today)
         }
-        Entity::Team | Entity::Contingency | Entity::Checklist
+        Entity::Team | Entity::Contingency | Entity::Checklist | Entity::ReunificationPlan
             if change.entity_id != change.case_id =>
         {
             Err(ChangeError::CaseIdMismatch)
