@@ -9,6 +9,10 @@ use crate::pages::{
     classification::Classification, genogram::GenogramPage, needs_review::NeedsReview,
     report::Report, sign_in::SignIn,
 };
+use crate::pages::{
+    reclassify::Reclassify, return_home::ReturnHome, sign_off_case::SignOffCase,
+    sign_off_queue::SignOffQueue,
+};
 use crate::state::{AppState, ME};
 use crate::{local, sync};
 use homeward_core::api::Me;
@@ -83,6 +87,10 @@ pub fn App() -> impl IntoView {
                                         <Route path=path!("/cases/:id/assessment") view=Assessment />
                                         <Route path=path!("/cases/:id/report") view=Report />
                                         <Route path=path!("/cases/:id/child-voice") view=ChildVoiceNote />
+                                        <Route path=path!("/cases/:id/reclassify") view=Reclassify />
+                                        <Route path=path!("/cases/:id/return-home") view=ReturnHome />
+                                        <Route path=path!("/sign-off") view=SignOffQueue />
+                                        <Route path=path!("/sign-off/:id") view=SignOffCase />
                                     </Routes>
                                 }
                                     .into_any()

@@ -28,3 +28,13 @@ pub mod task_notes;
 pub mod text_size;
 pub mod update_banner;
 pub mod voice_view;
+// Stages 4 and 5, sign-off queue.
+pub mod closure_request;
+pub mod contact_schedule;
+pub mod evidence_summary;
+pub mod plan_actions;
+pub mod return_reviews;
+pub mod sign_off_box;
+pub mod sign_off_form;
+pub mod sign_off_status;
+pub mod stage4_outcomes;

@@ -12,3 +12,8 @@ pub mod genogram;
 pub mod needs_review;
 pub mod report;
 pub mod sign_in;
+// Stages 4 and 5, sign-off queue.
+pub mod reclassify;
+pub mod return_home;
+pub mod sign_off_case;
+pub mod sign_off_queue;

@@ -1,5 +1,6 @@
 use crate::case_data::use_case;
 use crate::components::level_badge::LevelBadge;
+use crate::components::sign_off_box::SignOffBox;
 use crate::components::stepper::Stepper;
 use crate::components::task_list::TaskList;
 use crate::components::{child_voices::ChildVoices, hand_to_child::HandToChild};
@@ -68,6 +69,7 @@ pub fn CaseDetail() -> impl IntoView {
                                     </div>
                                 }
                             })}
+                        <SignOffBox summary=r.summary.clone() />
                         <p class="case-note">{r.note.clone()}</p>
                         <ChildVoices case_id=r.id />
                         <HandToChild case_id=r.id child_name=r.child_name.clone() date_of_birth=r.date_of_birth />
@@ -122,7 +124,12 @@ fn stage_links(id: uuid::Uuid, stage: Stage) -> impl IntoView {
             format!("/cases/{id}/classification"),
             Key::OpenClassification,
         )],
-        Stage::ParentalAgreements | Stage::Reclassification | Stage::ReturnHome => vec![],
+        Stage::Reclassification => vec![
+            (format!("/cases/{id}/reclassify"), Key::OpenReclassify),
+            (format!("/cases/{id}/agreement"), Key::OpenAgreement),
+        ],
+        Stage::ReturnHome => vec![(format!("/cases/{id}/return-home"), Key::OpenReturnHome)],
+        Stage::ParentalAgreements => vec![],
     };
     if links.is_empty() {
         return view! { <p class="muted">{move || i18n.t(Key::LaterStagesElsewhere)}</p> }
