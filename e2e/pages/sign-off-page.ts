@@ -36,8 +36,4 @@ export class SignOffPage {
   async returnToWorker() {
     await this.page.getByRole('button', { name: 'Return to the worker' }).click();
   }
-
-  saved() {
-    return this.page.getByText('Saved on this tablet.');
-  }
 }
