@@ -25,7 +25,7 @@ export class ReturnHomePage {
   }
 
   stepStatus(kind: string) {
-    return this.contact().getByLabel(new RegExp(`^Status of the ${kind} on`));
+    return this.contact().getByLabel(new RegExp(`^Status: ${kind},`));
   }
 
   monitoring() {

@@ -8,6 +8,7 @@ import { DashboardPage } from '../pages/dashboard-page';
 import { ReclassifyPage, column } from '../pages/reclassify-page';
 import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, pullAll, uuid } from '../sync-api';
+import { expectAtOtherSizes } from '../pages/screen-sizes';
 
 /** The worker opens a new case, classifies it medium in Stage 2, and submits a Stage 4
  *  reclassification to low. Returns the case page's address. */
@@ -68,6 +69,7 @@ test('a stage 4 reclassification waits for the manager, who returns it with a co
 
   const caseUrl = await caseReclassifiedToLow(page, child);
   await expectAccessible(page, 'stage 4 reclassification awaiting sign-off');
+  await expectAtOtherSizes(page, 'stage 4 reclassification');
   await expect(page.getByText(/already awaiting the team manager's sign-off/)).toBeVisible();
   await reclassify.addPlanAction('School nurse', 'Health', 'Sees the child every two weeks after the return.', '2027-01-15');
   await expect(page.getByText('Sees the child every two weeks after the return.')).toBeVisible();
@@ -100,6 +102,7 @@ test('a stage 4 reclassification waits for the manager, who returns it with a co
     await signOff.returnToWorker();
     await expect(manager.page.getByText('Say why you are returning it, so the worker knows what to change.')).toBeVisible();
     await expectAccessible(manager.page, 'sign-off with a missing comment');
+    await expectAtOtherSizes(manager.page, 'sign-off of one case');
     await signOff.comment().fill("Add the school's view of attendance.");
     await signOff.returnToWorker();
     await expect(manager.page.getByText("Returned: Add the school's view of attendance.")).toBeVisible();

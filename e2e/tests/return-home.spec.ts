@@ -7,6 +7,7 @@ import { CasePage } from '../pages/case-page';
 import { ReturnHomePage } from '../pages/return-home-page';
 import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, uuid } from '../sync-api';
+import { expectAtOtherSizes } from '../pages/screen-sizes';
 
 function isoDaysAgo(days: number): string {
   const d = new Date();
@@ -92,6 +93,7 @@ test("Rhys's return home shows his gradual return, monthly reviews, the next rec
   await expect(stage5.closure()).toContainText(/closure possible from .*, pending manager sign-off/);
   await expect(stage5.closure().getByRole('button', { name: 'Ask the manager to close the case' })).toHaveCount(0);
   await expectAccessible(page, "Rhys's return home");
+  await expectAtOtherSizes(page, "Rhys's return home");
 });
 
 test('the worker plans a gradual return, reviews after it, and asks to close; the manager signs the closure off', async ({

@@ -25,10 +25,11 @@ pub fn Stage4Outcomes(
             let on = move || applies() == Some(row);
             view! {
                 <tr class:applies=on aria-current=move || on().then_some("true")>
-                    <td>{move || i18n.t(labels::level(from))}</td>
-                    <td>{move || i18n.t(labels::level(to))}</td>
-                    <td>{move || i18n.t(labels::stage4_progress(row))}</td>
-                    <td>
+                    // On a phone the rows stack, and each cell says which column it is.
+                    <td data-label=move || i18n.t(Key::ColInitial)>{move || i18n.t(labels::level(from))}</td>
+                    <td data-label=move || i18n.t(Key::ColReclassified)>{move || i18n.t(labels::level(to))}</td>
+                    <td data-label=move || i18n.t(Key::ColProgress)>{move || i18n.t(labels::stage4_progress(row))}</td>
+                    <td data-label=move || i18n.t(Key::ColNextSteps)>
                         {move || i18n.t(labels::stage4_next(row))}
                         <Show when=on>
                             <strong class="applies-tag">" " {move || i18n.t(Key::OutcomeApplies)}</strong>

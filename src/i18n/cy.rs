@@ -681,7 +681,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepDate => "Dyddiad",
         Key::StepKind => "Math o gyswllt",
         Key::StepNotes => "Nodiadau",
-        Key::StepStatusOf => "Statws y {step} ar {date}",
+        Key::StepStatusOf => "Statws: {step}, {date}",
         Key::SubmittedTitle => "Ailddosbarthiadau a phenderfyniadau'r rheolwr",
         Key::WhatReviewed => "Beth a adolygwyd",
     }

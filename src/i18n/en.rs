@@ -688,7 +688,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepDate => "Date",
         Key::StepKind => "Kind of contact",
         Key::StepNotes => "Notes",
-        Key::StepStatusOf => "Status of the {step} on {date}",
+        Key::StepStatusOf => "Status: {step}, {date}",
         Key::SubmittedTitle => "Reclassifications and the manager's decisions",
         Key::WhatReviewed => "What was reviewed",
     }
