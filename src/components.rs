@@ -33,6 +33,7 @@ pub mod closure_request;
 pub mod contact_schedule;
 pub mod evidence_summary;
 pub mod plan_actions;
+pub mod plan_intervals;
 pub mod return_reviews;
 pub mod sign_off_box;
 pub mod sign_off_form;

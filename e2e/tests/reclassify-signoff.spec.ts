@@ -162,8 +162,9 @@ test('a manager who decides offline loses nothing and sends the decision once wh
     const m = manager.page;
     const signOff = new SignOffPage(m);
     await m.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await signOff.openQueue();
-    await signOff.caseLink(child).click();
+    // From the team's case in the list, straight to the decision.
+    await new DashboardPage(m).card(child).click();
+    await m.getByRole('link', { name: 'Decide the sign-off' }).click();
     await signOff.expectCase(child);
 
     await manager.context.setOffline(true);

@@ -16,6 +16,14 @@ function isoDaysAgo(days: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** A date as the app spells it in English, `days` from today. */
+function spelled(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const month = d.toLocaleString('en-GB', { month: 'long' });
+  return `${d.getDate()} ${month} ${d.getFullYear()}`;
+}
+
 /** A case low since seven months ago, pushed through the sync API as the worker's other device
  *  (the app only ever dates a classification today, and closure needs low sustained for six). */
 async function caseLowForSevenMonths(page: Page, child: string) {
@@ -130,10 +138,14 @@ test('the worker plans a gradual return, reviews after it, and asks to close; th
   await expect(stage5.contact()).toContainText(/Home since /);
   await expectAccessible(page, 'contact schedule');
 
+  await stage5.monitoring().getByLabel('Review after the return').selectOption({ label: 'Every 2 weeks' });
+  await expect(stage5.monitoring().getByLabel('Review after the return')).toHaveValue('weeks:2');
   await stage5.recordReview(['Reunification plan', 'The child\'s views'], 'Carry on with the plan', 'Settled; school attendance full.');
   await expect(stage5.monitoring()).toContainText('Settled; school attendance full.');
-  await expect(stage5.monitoring()).toContainText(/Next review /);
+  // Held today, so the next is due a fortnight on, as the plan now says.
+  await expect(stage5.monitoring()).toContainText(`Next review ${spelled(14)}`);
   await expect(stage5.section('Reclassify risk at set intervals')).toContainText(/Reclassify risk by /);
+  await expectAtOtherSizes(page, 'return home with a review');
 
   await expect(stage5.closure()).toContainText('the case may close, with the team manager');
   await stage5.closure().getByRole('button', { name: 'Ask the manager to close the case' }).click();

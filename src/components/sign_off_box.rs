@@ -2,6 +2,8 @@ use crate::components::sign_off_status::SignOffStatus;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
+use crate::state::use_app;
+use homeward_core::api::Role;
 use homeward_core::practice::Closure;
 use homeward_core::signoff::Standing;
 use homeward_core::summary::CaseSummary;
@@ -10,8 +12,22 @@ use leptos::prelude::*;
 /// On the case page: what waits for the team manager and what they decided (the latest Stage 4
 /// reclassification, the closure), and when risk is next to be reclassified after the return.
 #[component]
-pub fn SignOffBox(summary: CaseSummary) -> impl IntoView {
+pub fn SignOffBox(case_id: uuid::Uuid, summary: CaseSummary) -> impl IntoView {
     let i18n = use_i18n();
+    let app = use_app();
+    // A manager who opens a team case from the list can go straight to deciding.
+    let to_queue = (summary.awaiting_sign_off > 0).then(|| {
+        let href = format!("/sign-off/{case_id}");
+        let is_manager = move || {
+            app.me
+                .with(|m| m.as_ref().is_some_and(|m| m.role == Role::Manager))
+        };
+        view! {
+            <Show when=is_manager>
+                <p><a class="button" href=href.clone()>{move || i18n.t(Key::OpenSignOff)}</a></p>
+            </Show>
+        }
+    });
     let reclass = summary.reclassification.clone().map(|standing| {
         let pending = summary.pending_level;
         view! {
@@ -53,5 +69,5 @@ pub fn SignOffBox(summary: CaseSummary) -> impl IntoView {
         }
     });
     let any = reclass.is_some() || closure.is_some() || due.is_some();
-    any.then(|| view! { <div class="sign-off-box">{reclass}{closure}{due}</div> })
+    any.then(|| view! { <div class="sign-off-box">{reclass}{closure}{due}{to_queue}</div> })
 }

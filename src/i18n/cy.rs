@@ -684,5 +684,12 @@ pub fn text(key: Key) -> &'static str {
         Key::StepStatusOf => "Statws: {step}, {date}",
         Key::SubmittedTitle => "Ailddosbarthiadau a phenderfyniadau'r rheolwr",
         Key::WhatReviewed => "Beth a adolygwyd",
+        Key::ReviewEvery => "Adolygu ar ôl dychwelyd",
+        Key::ReclassifyEvery => "Ailddosbarthu risg ar ôl dychwelyd",
+        Key::EveryWeeks => "Bob {n} wythnos",
+        Key::EveryMonths => "Bob {n} mis",
+        Key::EveryWeek => "Bob wythnos",
+        Key::EveryMonth => "Bob mis",
+        Key::OpenSignOff => "Penderfynu ar y gymeradwyaeth",
     }
 }

@@ -691,5 +691,12 @@ pub fn text(key: Key) -> &'static str {
         Key::StepStatusOf => "Status: {step}, {date}",
         Key::SubmittedTitle => "Reclassifications and the manager's decisions",
         Key::WhatReviewed => "What was reviewed",
+        Key::ReviewEvery => "Review after the return",
+        Key::ReclassifyEvery => "Reclassify risk after the return",
+        Key::EveryWeeks => "Every {n} weeks",
+        Key::EveryMonths => "Every {n} months",
+        Key::EveryWeek => "Every week",
+        Key::EveryMonth => "Every month",
+        Key::OpenSignOff => "Decide the sign-off",
     }
 }

@@ -69,7 +69,7 @@ pub fn CaseDetail() -> impl IntoView {
                                     </div>
                                 }
                             })}
-                        <SignOffBox summary=r.summary.clone() />
+                        <SignOffBox case_id=r.id summary=r.summary.clone() />
                         <p class="case-note">{r.note.clone()}</p>
                         <ChildVoices case_id=r.id />
                         <HandToChild case_id=r.id child_name=r.child_name.clone() date_of_birth=r.date_of_birth />

@@ -3,6 +3,7 @@ use crate::components::classify_form::ClassifyForm;
 use crate::components::closure_request::ClosureRequest;
 use crate::components::contact_schedule::ContactSchedule;
 use crate::components::plan_actions::PlanActions;
+use crate::components::plan_intervals::PlanIntervals;
 use crate::components::return_reviews::ReturnReviews;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
@@ -46,6 +47,7 @@ pub fn ReturnHome() -> impl IntoView {
                 </section>
                 <section aria-labelledby="monitor-h">
                     <h2 id="monitor-h">{move || i18n.t(Key::T5_3)}</h2>
+                    <PlanIntervals case=case task=Task::MonitorAndReview />
                     <ReturnReviews case=case />
                 </section>
                 <section aria-labelledby="interval-h">
