@@ -2,6 +2,7 @@ use crate::case_data::{keep_draft, CaseCtx};
 use crate::components::classify_form::parse;
 use crate::components::field::Field;
 use crate::components::plan_actions::save_plan;
+use crate::components::radio_group::RadioGroup;
 use crate::components::saved_note::SavedNote;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
@@ -177,7 +178,7 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
         {schedule}
         <form class="contact-form" on:submit=submit novalidate>
             <h3>{move || i18n.t(Key::AddContactStep)}</h3>
-            <crate::components::radio_group::RadioGroup name="step-kind" legend=Key::StepKind options=kinds value=kind error=kind_error />
+            <RadioGroup name="step-kind" legend=Key::StepKind options=kinds value=kind error=kind_error />
             <Field id="step-date" label=Key::StepDate value=on error=date_error kind="date" />
             <Field id="step-notes" label=Key::StepNotes value=notes error=Signal::derive(|| None) multiline=true />
             <div class="actions">
