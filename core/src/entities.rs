@@ -125,20 +125,20 @@ pub fn case_file(records: &[Record]) -> CaseFile {
         .collect();
     classifications.sort_by_key(|(id, c)| (c.on, *id));
     let sign_offs: Vec<SignOffDecision> = items(records, Entity::SignOff);
-    let agreed = |id: Uuid| {
+    let agreed = |id: Uuid, level: Option<crate::classification::RiskLevel>| {
         sign_offs
             .iter()
-            .find(|s| s.subject == id)
+            .find(|s| s.subject == id && s.decides(level))
             .and_then(SignOffDecision::sign_off)
     };
     let mut decisions: Vec<crate::decisions::Decision> = items(records, Entity::Decision);
     for d in &mut decisions {
-        if let Some(s) = agreed(d.id) {
+        if let Some(s) = agreed(d.id, None) {
             d.sign_off = Some(s);
         }
     }
     for (_, c) in &mut classifications {
-        if let Some(s) = agreed(c.id) {
+        if let Some(s) = agreed(c.id, Some(c.chosen)) {
             c.sign_off = Some(s);
         }
     }
@@ -409,10 +409,52 @@ mod tests {
             check_data(Entity::SignOff, Some(Uuid::from_u128(21)), &v),
             Err(ChangeError::DataIdMismatch)
         );
-        file.sign_offs.push(agreed);
+        file.sign_offs.push(agreed.for_level(RiskLevel::Low));
         let back = case_file(&records(&file));
         assert_eq!(back.classifications.current_level(), Some(RiskLevel::Low));
         assert_eq!(back.sign_offs, file.sign_offs);
+    }
+
+    #[test]
+    fn a_sign_off_holds_only_for_the_level_the_manager_agreed() {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::signoff::{SignOffDecision, Subject, Verdict};
+        let case_id = Uuid::from_u128(99);
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let mut file = CaseFile::default();
+        let mut c = Classification::new(
+            Uuid::from_u128(20),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            on,
+        )
+        .unwrap();
+        file.sign_offs.push(
+            SignOffDecision::new(
+                c.id,
+                Subject::Classification,
+                Verdict::Agreed,
+                "",
+                ("megan", "Megan Hughes", crate::api::Role::Manager),
+                on,
+                on,
+            )
+            .unwrap()
+            .for_level(RiskLevel::Low),
+        );
+        // The worker's record is changed to another level after the manager agreed.
+        c.chosen = RiskLevel::Medium;
+        c.rationale = "Changed after the decision".into();
+        file.classifications.entries.push(c);
+        let items = case_file_items(case_id, &file, || Uuid::from_u128(1));
+        let records: Vec<Record> = items.iter().map(|i| record_of(case_id, i)).collect();
+        let back = case_file(&records);
+        assert_eq!(back.classifications.current_level(), None);
+        assert_eq!(back.awaiting().len(), 1);
     }
 
     #[test]

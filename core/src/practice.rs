@@ -88,9 +88,17 @@ impl CaseFile {
         self.awaiting().len()
     }
 
-    /// The manager's decision on a submission, if one was made.
+    /// The manager's decision on a submission as it stands now, if one was made.
     pub fn sign_off_for(&self, subject: Uuid) -> Option<&SignOffDecision> {
-        self.sign_offs.iter().find(|s| s.subject == subject)
+        let level = self
+            .classifications
+            .entries
+            .iter()
+            .find(|c| c.id == subject)
+            .map(|c| c.chosen);
+        self.sign_offs
+            .iter()
+            .find(|s| s.subject == subject && s.decides(level))
     }
 
     /// Where a submission stands: `None` for something that needs no manager. A sign-off kept

@@ -2,6 +2,7 @@
 //! manager", and closing a case ends the child's protection, so both wait for a manager.
 
 use crate::api::Role;
+use crate::classification::RiskLevel;
 use crate::entities::DATA;
 use crate::sync::{Change, Entity};
 use chrono::NaiveDate;
@@ -110,6 +111,10 @@ pub struct SignOffDecision {
     /// The manager's name as the worker sees it.
     pub by_name: String,
     pub on: NaiveDate,
+    /// For a reclassification, the level the manager decided on: the decision holds for that
+    /// level only, so a submission changed after it was decided goes back to the queue.
+    #[serde(default)]
+    pub level: Option<RiskLevel>,
 }
 
 impl SignOffDecision {
@@ -144,9 +149,24 @@ impl SignOffDecision {
             by: signed.by,
             by_name: by_name.trim().to_string(),
             on,
+            level: None,
         };
         d.validate()?;
         Ok(d)
+    }
+
+    /// The decision, bound to the level of the reclassification it decides.
+    pub fn for_level(self, level: RiskLevel) -> SignOffDecision {
+        SignOffDecision {
+            level: Some(level),
+            ..self
+        }
+    }
+
+    /// Whether it decides a submission that now says `level` (a decision not bound to a level,
+    /// such as a closure's, decides whatever it names).
+    pub fn decides(&self, level: Option<RiskLevel>) -> bool {
+        self.level.is_none() || self.level == level
     }
 
     /// Checks a decision (for example one that arrived by sync).

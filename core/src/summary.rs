@@ -222,7 +222,8 @@ mod tests {
             summarise(&file, today(), &MovementConfig::default()).reclassification,
             Some(Standing::Awaiting)
         );
-        let agreed = decide(3, Subject::Classification, Verdict::Agreed, "");
+        let agreed =
+            decide(3, Subject::Classification, Verdict::Agreed, "").for_level(RiskLevel::Low);
         file.classifications.entries[2].sign_off = agreed.sign_off();
         file.sign_offs.push(agreed);
         let s = summarise(&file, today(), &MovementConfig::default());

@@ -56,6 +56,7 @@ fn decision(subject: Uuid, by: &str, verdict: Verdict, comment: &str) -> Value {
         by: by.into(),
         by_name: "Megan Hughes".into(),
         on: day(),
+        level: Some(RiskLevel::Low),
     };
     serde_json::to_value(d).unwrap()
 }

@@ -5,6 +5,7 @@ use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::state::use_app;
 use homeward_core::api::Role;
+use homeward_core::classification::RiskLevel;
 use homeward_core::signoff::{SignOffDecision, SignOffError, Subject, Verdict};
 use homeward_core::sync::Entity;
 use leptos::prelude::*;
@@ -19,6 +20,8 @@ pub fn SignOffForm(
     subject: Uuid,
     about: Subject,
     submitted_on: chrono::NaiveDate,
+    /// For a reclassification, the level decided on (the decision holds for it only).
+    level: Option<RiskLevel>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -47,7 +50,10 @@ pub fn SignOffForm(
             submitted_on,
         );
         let d = match made {
-            Ok(d) => d,
+            Ok(d) => match level {
+                Some(l) => d.for_level(l),
+                None => d,
+            },
             Err(SignOffError::CommentRequired) => {
                 error.set(Some(Key::ErrReturnComment));
                 return;

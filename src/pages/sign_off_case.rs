@@ -42,8 +42,7 @@ fn submission(case: crate::case_data::CaseCtx, data: &CaseData, a: Awaiting) -> 
         Key::DecidedOn,
         &[("date", &format::date(lang, a.on)), ("by", &a.by)],
     );
-    let form =
-        view! { <SignOffForm case=case subject=a.subject about=a.about submitted_on=a.on /> };
+    let form = view! { <SignOffForm case=case subject=a.subject about=a.about submitted_on=a.on level=a.level /> };
     match a.about {
         Subject::Classification => {
             let Some(c) = file

@@ -844,6 +844,7 @@ fn rhys(t: Days0, born: NaiveDate) -> CaseFile {
             by: "megan".into(),
             by_name: "Megan Hughes".into(),
             on: t.months_ago(7),
+            level: Some(c.chosen),
         };
         c.sign_off = signed.sign_off();
         f.sign_offs.push(signed);
