@@ -11,7 +11,8 @@ use crate::pages::{
     assessment::Assessment, case_detail::CaseDetail, case_list::CaseList, case_new::CaseNew,
     child_mode::ChildModePage, child_voice_note::ChildVoiceNote, choose_pin::ChoosePin,
     chronology::Chronology, classification::Classification, genogram::GenogramPage, locked::Locked,
-    needs_review::NeedsReview, report::Report, settings::Settings, sign_in::SignIn,
+    needs_review::NeedsReview, reclassify::Reclassify, report::Report, return_home::ReturnHome,
+    settings::Settings, sign_in::SignIn, sign_off_case::SignOffCase, sign_off_queue::SignOffQueue,
 };
 use crate::state::{AppState, LockState};
 use crate::{auto_lock, local, vault, wipe};
@@ -96,6 +97,10 @@ pub fn App() -> impl IntoView {
                                         <Route path=path!("/cases/:id/agreement/parents") view=AgreementParents />
                                         <Route path=path!("/cases/:id/team") view=TeamPage />
                                         <Route path=path!("/cases/:id/reviews") view=GoalReviews />
+                                        <Route path=path!("/cases/:id/reclassify") view=Reclassify />
+                                        <Route path=path!("/cases/:id/return-home") view=ReturnHome />
+                                        <Route path=path!("/sign-off") view=SignOffQueue />
+                                        <Route path=path!("/sign-off/:id") view=SignOffCase />
                                     </Routes>
                                 }
                                     .into_any()

@@ -48,3 +48,14 @@ pub mod smart_check_view;
 pub mod support_log;
 pub mod team_editor;
 pub mod traffic_light;
+// Stages 4 and 5, sign-off queue.
+pub mod closure_request;
+pub mod contact_schedule;
+pub mod evidence_summary;
+pub mod plan_actions;
+pub mod plan_intervals;
+pub mod return_reviews;
+pub mod sign_off_box;
+pub mod sign_off_form;
+pub mod sign_off_status;
+pub mod stage4_outcomes;

@@ -169,9 +169,9 @@ pub fn decision_kind(k: DecisionKind) -> Key {
     match k {
         DecisionKind::ReunificationPotential => Key::DecPossible,
         DecisionKind::ReunificationNotPossible => Key::DecNotPossible,
-        DecisionKind::Stage4Reclassification | DecisionKind::Closure | DecisionKind::Other => {
-            Key::DecOther
-        }
+        DecisionKind::Stage4Reclassification => Key::DecStage4,
+        DecisionKind::Closure => Key::DecClosure,
+        DecisionKind::Other => Key::DecOther,
     }
 }
 
@@ -567,6 +567,68 @@ pub fn level_for_parents(l: Option<RiskLevel>) -> Key {
         Some(RiskLevel::High) => Key::ParentLevelHigh,
         Some(RiskLevel::Severe) => Key::ParentLevelSevere,
         None => Key::ParentLevelNone,
+    }
+}
+
+// Stages 4 and 5, sign-off queue.
+use homeward_core::reclassification::Stage4Outcome;
+use homeward_core::reunification::{ContactKind, StepStatus};
+use homeward_core::review::ReviewItem;
+
+pub fn stage4_progress(o: Stage4Outcome) -> Key {
+    match o {
+        Stage4Outcome::HighToSevere => Key::ProgNoChange,
+        Stage4Outcome::HighToMedium => Key::ProgProgress,
+        Stage4Outcome::MediumToLow => Key::ProgEvidence,
+        Stage4Outcome::MediumToHigh => Key::ProgNotEnough,
+    }
+}
+
+pub fn stage4_next(o: Stage4Outcome) -> Key {
+    match o {
+        Stage4Outcome::HighToSevere => Key::NextStage2,
+        Stage4Outcome::HighToMedium => Key::NextConsider,
+        Stage4Outcome::MediumToLow => Key::NextPlans,
+        Stage4Outcome::MediumToHigh => Key::NextTimeOrEscalate,
+    }
+}
+
+pub fn contact_kind(k: ContactKind) -> Key {
+    match k {
+        ContactKind::DayVisit => Key::CkDayVisit,
+        ContactKind::Overnight => Key::CkOvernight,
+        ContactKind::Weekend => Key::CkWeekend,
+        ContactKind::ExtendedStay => Key::CkExtended,
+        ContactKind::Return => Key::CkReturn,
+    }
+}
+
+pub fn step_status(s: StepStatus) -> Key {
+    match s {
+        StepStatus::Planned => Key::SsPlanned,
+        StepStatus::Done => Key::SsDone,
+        StepStatus::Postponed => Key::SsPostponed,
+        StepStatus::Cancelled => Key::SsCancelled,
+    }
+}
+
+pub fn review_outcome(o: ReviewOutcome) -> Key {
+    match o {
+        ReviewOutcome::Continue => Key::RoContinue,
+        ReviewOutcome::ChangePlan => Key::RoChangePlan,
+        ReviewOutcome::Reclassify => Key::RoReclassify,
+        ReviewOutcome::Escalate => Key::RoEscalate,
+    }
+}
+
+pub fn review_item(i: ReviewItem) -> Key {
+    match i {
+        ReviewItem::Goals => Key::RiGoals,
+        ReviewItem::Services => Key::RiServices,
+        ReviewItem::RiskClassification => Key::RiRisk,
+        ReviewItem::ChildsViews => Key::RiChild,
+        ReviewItem::ContingencyPlan => Key::RiContingency,
+        ReviewItem::ReunificationPlan => Key::RiPlan,
     }
 }
 

@@ -20,3 +20,8 @@ pub mod agreement;
 pub mod agreement_parents;
 pub mod goal_reviews;
 pub mod team;
+// Stages 4 and 5, sign-off queue.
+pub mod reclassify;
+pub mod return_home;
+pub mod sign_off_case;
+pub mod sign_off_queue;

@@ -42,7 +42,15 @@ impl CaseRow {
 
 /// The dashboard needs only these kinds of item; reading each kind once, for all cases, keeps
 /// the list fast with thousands of cases.
-const SUMMARY_ENTITIES: [Entity; 3] = [Entity::Checklist, Entity::Classification, Entity::Review];
+const SUMMARY_ENTITIES: [Entity; 6] = [
+    Entity::Checklist,
+    Entity::Classification,
+    Entity::Review,
+    // What waits for a manager, what they decided, and the return plan's review intervals.
+    Entity::Decision,
+    Entity::SignOff,
+    Entity::ReunificationPlan,
+];
 
 /// Sync status for the indicator.
 #[derive(Clone, Copy)]

@@ -14,7 +14,9 @@ use crate::factors::{CaseFactor, Strength};
 use crate::genogram::{Person, Relationship};
 use crate::practice::CaseFile;
 use crate::record::Record;
+use crate::reunification::ReunificationPlan;
 use crate::review::Review;
+use crate::signoff::SignOffDecision;
 use crate::stages::Checklist;
 use crate::support::SupportSession;
 use crate::sync::{ChangeError, Entity, MergeKind};
@@ -67,6 +69,15 @@ pub fn check_data(
             .map_err(|e| ChangeError::BadData(e.to_string())),
         Entity::ChildVoice => parse::<ChildVoice>(value).map(drop),
         Entity::Support => parse::<SupportSession>(value).map(drop),
+        Entity::ReunificationPlan => parse::<ReunificationPlan>(value).map(drop),
+        Entity::SignOff => {
+            let d = parse::<SignOffDecision>(value)?;
+            if entity_id.is_some_and(|id| id != d.subject) {
+                return Err(ChangeError::DataIdMismatch);
+            }
+            d.validate()
+                .map_err(|e| ChangeError::BadData(e.to_string()))
+        }
     }
 }
 
@@ -115,6 +126,28 @@ pub fn case_file(records: &[Record]) -> CaseFile {
         .filter_map(|r| item::<Classification>(r).map(|c| (r.entity_id, c)))
         .collect();
     classifications.sort_by_key(|(id, c)| (c.on, *id));
+    let sign_offs: Vec<SignOffDecision> = items(records, Entity::SignOff);
+    let agreed = |id: Uuid, level: Option<crate::classification::RiskLevel>| {
+        sign_offs
+            .iter()
+            .find(|s| s.subject == id && s.decides(level))
+            .and_then(SignOffDecision::sign_off)
+    };
+    let mut decisions: Vec<crate::decisions::Decision> = items(records, Entity::Decision);
+    for d in &mut decisions {
+        if let Some(s) = agreed(d.id, None) {
+            d.sign_off = Some(s);
+        }
+    }
+    for (_, c) in &mut classifications {
+        if let Some(s) = agreed(c.id, Some(c.chosen)) {
+            c.sign_off = Some(s);
+        }
+    }
+    let plan: ReunificationPlan = items(records, Entity::ReunificationPlan)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let genogram = crate::genogram::Genogram {
         people: items(records, Entity::Person),
         relationships: items(records, Entity::Relationship),
@@ -133,7 +166,7 @@ pub fn case_file(records: &[Record]) -> CaseFile {
         classifications: ClassificationHistory {
             entries: classifications.into_iter().map(|(_, c)| c).collect(),
         },
-        decisions: items(records, Entity::Decision),
+        decisions,
         communications: items(records, Entity::Communication),
         agreements: items(records, Entity::Agreement),
         team: items(records, Entity::Team)
@@ -145,8 +178,10 @@ pub fn case_file(records: &[Record]) -> CaseFile {
             .next()
             .unwrap_or_default(),
         reviews: items(records, Entity::Review),
-        review_interval: Default::default(),
+        review_interval: plan.review_every,
         support: items(records, Entity::Support),
+        sign_offs,
+        plan,
     }
 }
 
@@ -206,17 +241,22 @@ pub fn case_file_items(
             .iter()
             .filter_map(|v| item_data(Entity::ChildVoice, v.id, v)),
     );
-    out.extend(
-        file.classifications
-            .entries
-            .iter()
-            .filter_map(|c| item_data(Entity::Classification, c.id, c)),
-    );
-    out.extend(
-        file.decisions
-            .iter()
-            .filter_map(|d| item_data(Entity::Decision, d.id, d)),
-    );
+    // A sign-off travels as its own record, written by the manager; the submission carries none.
+    let recorded = |id: Uuid| file.sign_offs.iter().any(|s| s.subject == id);
+    out.extend(file.classifications.entries.iter().filter_map(|c| {
+        let mut c = c.clone();
+        if recorded(c.id) {
+            c.sign_off = None;
+        }
+        item_data(Entity::Classification, c.id, &c)
+    }));
+    out.extend(file.decisions.iter().filter_map(|d| {
+        let mut d = d.clone();
+        if recorded(d.id) {
+            d.sign_off = None;
+        }
+        item_data(Entity::Decision, d.id, &d)
+    }));
     out.extend(
         file.communications
             .iter()
@@ -238,6 +278,12 @@ pub fn case_file_items(
         file.support
             .iter()
             .filter_map(|s| item_data(Entity::Support, s.id, s)),
+    );
+    out.extend(item_data(Entity::ReunificationPlan, case_id, &file.plan));
+    out.extend(
+        file.sign_offs
+            .iter()
+            .filter_map(|s| item_data(Entity::SignOff, s.subject, s)),
     );
     out
 }
@@ -331,6 +377,99 @@ mod tests {
         let records: Vec<Record> = items.iter().map(|i| record_of(case_id, i)).collect();
         let back = case_file(&records);
         assert_eq!(back, file);
+    }
+
+    #[test]
+    fn a_managers_sign_off_record_puts_the_reclassification_into_effect_and_is_filed_under_it() {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::signoff::{SignOffDecision, Subject, Verdict};
+        let case_id = Uuid::from_u128(99);
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let mut file = CaseFile::default();
+        let c = Classification::new(
+            Uuid::from_u128(20),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            on,
+        )
+        .unwrap();
+        file.classifications.entries.push(c.clone());
+        let records = |file: &CaseFile| -> Vec<Record> {
+            case_file_items(case_id, file, || Uuid::from_u128(1))
+                .iter()
+                .map(|i| record_of(case_id, i))
+                .collect()
+        };
+        assert_eq!(
+            case_file(&records(&file)).classifications.current_level(),
+            None
+        );
+        let agreed = SignOffDecision::new(
+            c.id,
+            Subject::Classification,
+            Verdict::Agreed,
+            "",
+            ("megan", "Megan Hughes", crate::api::Role::Manager),
+            on,
+            on,
+        )
+        .unwrap();
+        let v = serde_json::to_value(&agreed).unwrap();
+        assert_eq!(check_data(Entity::SignOff, Some(c.id), &v), Ok(()));
+        assert_eq!(
+            check_data(Entity::SignOff, Some(Uuid::from_u128(21)), &v),
+            Err(ChangeError::DataIdMismatch)
+        );
+        file.sign_offs.push(agreed.for_level(RiskLevel::Low));
+        let back = case_file(&records(&file));
+        assert_eq!(back.classifications.current_level(), Some(RiskLevel::Low));
+        assert_eq!(back.sign_offs, file.sign_offs);
+    }
+
+    #[test]
+    fn a_sign_off_holds_only_for_the_level_the_manager_agreed() {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::signoff::{SignOffDecision, Subject, Verdict};
+        let case_id = Uuid::from_u128(99);
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let mut file = CaseFile::default();
+        let mut c = Classification::new(
+            Uuid::from_u128(20),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            on,
+        )
+        .unwrap();
+        file.sign_offs.push(
+            SignOffDecision::new(
+                c.id,
+                Subject::Classification,
+                Verdict::Agreed,
+                "",
+                ("megan", "Megan Hughes", crate::api::Role::Manager),
+                on,
+                on,
+            )
+            .unwrap()
+            .for_level(RiskLevel::Low),
+        );
+        // The worker's record is changed to another level after the manager agreed.
+        c.chosen = RiskLevel::Medium;
+        c.rationale = "Changed after the decision".into();
+        file.classifications.entries.push(c);
+        let items = case_file_items(case_id, &file, || Uuid::from_u128(1));
+        let records: Vec<Record> = items.iter().map(|i| record_of(case_id, i)).collect();
+        let back = case_file(&records);
+        assert_eq!(back.classifications.current_level(), None);
+        assert_eq!(back.awaiting().len(), 1);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! case may step down, close or must escalate), [`reclassification`] (Stage 4 outcomes),
 //! [`signoff`] and [`decisions`] (manager sign-off, communications), [`smart`] and [`agreement`]
 //! (written agreements), [`team`] (team around the family, services, contingency plan),
-//! [`review`], [`support`] (relationship-based support), and [`practice`] (a whole case file).
+//! [`review`], [`support`] (relationship-based support), [`reunification`] (the plan, the
+//! gradual return, intervals after it), and [`practice`] (a whole case file).
 
 pub mod agreement;
 pub mod api;
@@ -30,6 +31,7 @@ pub mod pin;
 pub mod practice;
 pub mod reclassification;
 pub mod record;
+pub mod reunification;
 pub mod review;
 pub mod signoff;
 pub mod smart;

@@ -6,15 +6,21 @@ use crate::agreement::WrittenAgreement;
 use crate::capacity::CapacityAssessment;
 use crate::chronology::ChronologyEntry;
 use crate::classification::ClassificationHistory;
+use crate::classification::RiskLevel;
+use crate::decisions::DecisionKind;
 use crate::decisions::{Communication, Decision};
 use crate::factors::{CaseFactor, Strength};
 use crate::genogram::Genogram;
+use crate::reunification::ReunificationPlan;
 use crate::review::{Interval, Review};
+use crate::signoff::{SignOffDecision, Standing, Subject};
 use crate::stages::Checklist;
 use crate::support::SupportSession;
 use crate::team::{ContingencyPlan, Team};
 use crate::voice::ChildVoice;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// One case's practice record.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -37,6 +43,42 @@ pub struct CaseFile {
     /// Relationship-based support given (Stage 3 task 3).
     #[serde(default)]
     pub support: Vec<SupportSession>,
+    /// Managers' decisions on what needs their sign-off.
+    #[serde(default)]
+    pub sign_offs: Vec<SignOffDecision>,
+    #[serde(default)]
+    pub plan: ReunificationPlan,
+}
+
+/// A submission waiting in a manager's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Awaiting {
+    pub subject: Uuid,
+    pub about: Subject,
+    /// What kind of submission: a Stage 4 reclassification or a closure (or another decision
+    /// that needs a manager).
+    pub kind: DecisionKind,
+    pub by: String,
+    pub on: NaiveDate,
+    /// For a reclassification: the level it would move the case to.
+    pub level: Option<RiskLevel>,
+}
+
+/// Where closing the case stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "closure", rename_all = "snake_case")]
+pub enum Closure {
+    /// No closure has been asked for (or the last request was returned: see `returned`).
+    NotRequested {
+        returned: Option<Standing>,
+    },
+    Awaiting {
+        decision: Uuid,
+    },
+    Closed {
+        by_name: String,
+        on: NaiveDate,
+    },
 }
 
 impl CaseFile {
@@ -47,11 +89,139 @@ impl CaseFile {
     /// assert_eq!(CaseFile::default().awaiting_sign_off(), 0);
     /// ```
     pub fn awaiting_sign_off(&self) -> usize {
-        self.decisions
+        self.awaiting().len()
+    }
+
+    /// The manager's decision on a submission as it stands now, if one was made.
+    pub fn sign_off_for(&self, subject: Uuid) -> Option<&SignOffDecision> {
+        let level = self
+            .classifications
+            .entries
             .iter()
-            .filter(|d| d.pending_sign_off())
-            .count()
-            + self.classifications.pending().len()
+            .find(|c| c.id == subject)
+            .map(|c| c.chosen);
+        self.sign_offs
+            .iter()
+            .find(|s| s.subject == subject && s.decides(level))
+    }
+
+    /// Where a submission stands: `None` for something that needs no manager. A sign-off kept
+    /// inside the submission itself (older records) counts as agreed.
+    pub fn standing(&self, subject: Uuid) -> Option<Standing> {
+        let embedded = if let Some(c) = self
+            .classifications
+            .entries
+            .iter()
+            .find(|c| c.id == subject)
+        {
+            if !c.needs_sign_off() {
+                return None;
+            }
+            c.sign_off.clone()
+        } else if let Some(d) = self.decisions.iter().find(|d| d.id == subject) {
+            if !d.kind.needs_manager_sign_off() {
+                return None;
+            }
+            d.sign_off.clone()
+        } else {
+            return None;
+        };
+        Some(match (self.sign_off_for(subject), embedded) {
+            (Some(d), _) => Standing::of(Some(d)),
+            (None, Some(s)) => Standing::Agreed {
+                by_name: s.by,
+                on: s.on,
+                comment: s.comment,
+            },
+            (None, None) => Standing::Awaiting,
+        })
+    }
+
+    /// Everything of this case in the manager's queue, oldest first.
+    pub fn awaiting(&self) -> Vec<Awaiting> {
+        let classifications = self
+            .classifications
+            .entries
+            .iter()
+            .filter(|c| c.needs_sign_off())
+            .map(|c| Awaiting {
+                subject: c.id,
+                about: Subject::Classification,
+                kind: DecisionKind::Stage4Reclassification,
+                by: c.by.clone(),
+                on: c.on,
+                level: Some(c.chosen),
+            });
+        let decisions = self
+            .decisions
+            .iter()
+            .filter(|d| d.kind.needs_manager_sign_off())
+            .map(|d| Awaiting {
+                subject: d.id,
+                about: Subject::Decision,
+                kind: d.kind,
+                by: d.by.clone(),
+                on: d.on,
+                level: None,
+            });
+        let mut v: Vec<Awaiting> = classifications
+            .chain(decisions)
+            .filter(|a| self.standing(a.subject) == Some(Standing::Awaiting))
+            .collect();
+        v.sort_by_key(|a| (a.on, a.subject));
+        v
+    }
+
+    /// The latest submission of a kind and where it stands.
+    fn latest(&self, kind: DecisionKind) -> Option<(Uuid, Standing)> {
+        let mut subjects: Vec<(NaiveDate, Uuid)> = match kind {
+            DecisionKind::Stage4Reclassification => self
+                .classifications
+                .entries
+                .iter()
+                .filter(|c| c.needs_sign_off())
+                .map(|c| (c.on, c.id))
+                .collect(),
+            DecisionKind::Closure
+            | DecisionKind::ReunificationPotential
+            | DecisionKind::ReunificationNotPossible
+            | DecisionKind::Other => Vec::new(),
+        };
+        subjects.extend(
+            self.decisions
+                .iter()
+                .filter(|d| d.kind == kind && d.kind.needs_manager_sign_off())
+                .map(|d| (d.on, d.id)),
+        );
+        // uuid v7 ids sort by time, so the same day's resubmission comes after the return.
+        subjects.sort();
+        let (_, id) = subjects.last()?;
+        Some((*id, self.standing(*id)?))
+    }
+
+    /// The latest Stage 4 reclassification and where it stands.
+    pub fn latest_reclassification(&self) -> Option<(Uuid, Standing)> {
+        self.latest(DecisionKind::Stage4Reclassification)
+    }
+
+    /// Where closing the case stands.
+    pub fn closure(&self) -> Closure {
+        if let Some((_, Standing::Agreed { by_name, on, .. })) = self
+            .decisions
+            .iter()
+            .filter(|d| d.kind == DecisionKind::Closure)
+            .filter_map(|d| Some((d.id, self.standing(d.id)?)))
+            .find(|(_, s)| matches!(s, Standing::Agreed { .. }))
+        {
+            return Closure::Closed { by_name, on };
+        }
+        match self.latest(DecisionKind::Closure) {
+            Some((decision, Standing::Awaiting)) => Closure::Awaiting { decision },
+            Some((_, returned @ Standing::Returned { .. })) => Closure::NotRequested {
+                returned: Some(returned),
+            },
+            Some((_, Standing::Agreed { .. })) | None => Closure::NotRequested { returned: None },
+        }
     }
 }
 

@@ -2,8 +2,12 @@
 //! manager", and closing a case ends the child's protection, so both wait for a manager.
 
 use crate::api::Role;
+use crate::classification::RiskLevel;
+use crate::entities::DATA;
+use crate::sync::{Change, Entity};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// A manager's sign-off of a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +33,10 @@ pub enum SignOffError {
     NotNeeded,
     #[error("A sign-off cannot be dated before the decision it signs off.")]
     BeforeDecision,
+    #[error("Say why you are returning it, so the worker knows what to change.")]
+    CommentRequired,
+    #[error("A sign-off must be given by the manager who sends it.")]
+    SignedForSomeoneElse,
 }
 
 /// Makes a sign-off after checking the signer is a manager and the date is not before the
@@ -64,6 +72,223 @@ pub fn sign_off(
         on,
         comment: comment.trim().to_string(),
     })
+}
+
+/// What a manager's sign-off decision is about: a classification record or a decision record
+/// (a case closure, or a Stage 4 decision) of the same case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Classification,
+    Decision,
+}
+
+/// The manager's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Agreed: the reclassification takes effect, or the case closes.
+    Agreed,
+    /// Sent back to the worker with a comment; it never takes effect, and the worker submits
+    /// again.
+    Returned,
+}
+
+/// A manager's decision on one submission, synced as its own record. Its record id is the
+/// submission's id, so one submission has one decision: a decision made twice (on two devices,
+/// or again after a lost reply) is the same record, never a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignOffDecision {
+    /// The id of the classification or decision record signed off (and of this record).
+    pub subject: Uuid,
+    pub about: Subject,
+    pub verdict: Verdict,
+    /// Required when returning.
+    #[serde(default)]
+    pub comment: String,
+    /// Username of the manager.
+    pub by: String,
+    /// The manager's name as the worker sees it.
+    pub by_name: String,
+    pub on: NaiveDate,
+    /// For a reclassification, the level the manager decided on: the decision holds for that
+    /// level only, so a submission changed after it was decided goes back to the queue.
+    #[serde(default)]
+    pub level: Option<RiskLevel>,
+}
+
+impl SignOffDecision {
+    /// A manager's decision on a submission made on `submitted_on`.
+    ///
+    /// ```
+    /// # use homeward_core::{api::Role, signoff::*};
+    /// # use chrono::NaiveDate;
+    /// # use uuid::Uuid;
+    /// let d = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+    /// let s = Uuid::from_u128(7);
+    /// let made = |verdict, comment| SignOffDecision::new(s, Subject::Classification, verdict,
+    ///     comment, ("megan", "Megan Hughes", Role::Manager), d, d);
+    /// assert!(made(Verdict::Agreed, "").is_ok());
+    /// assert_eq!(made(Verdict::Returned, " "), Err(SignOffError::CommentRequired));
+    /// ```
+    pub fn new(
+        subject: Uuid,
+        about: Subject,
+        verdict: Verdict,
+        comment: &str,
+        (by, by_name, role): (&str, &str, Role),
+        on: NaiveDate,
+        submitted_on: NaiveDate,
+    ) -> Result<SignOffDecision, SignOffError> {
+        let signed = sign_off(by, role, on, submitted_on, comment)?;
+        let d = SignOffDecision {
+            subject,
+            about,
+            verdict,
+            comment: signed.comment,
+            by: signed.by,
+            by_name: by_name.trim().to_string(),
+            on,
+            level: None,
+        };
+        d.validate()?;
+        Ok(d)
+    }
+
+    /// The decision, bound to the level of the reclassification it decides.
+    pub fn for_level(self, level: RiskLevel) -> SignOffDecision {
+        SignOffDecision {
+            level: Some(level),
+            ..self
+        }
+    }
+
+    /// Whether it decides a submission that now says `level` (a decision not bound to a level,
+    /// such as a closure's, decides whatever it names).
+    pub fn decides(&self, level: Option<RiskLevel>) -> bool {
+        self.level.is_none() || self.level == level
+    }
+
+    /// Checks a decision (for example one that arrived by sync).
+    pub fn validate(&self) -> Result<(), SignOffError> {
+        if self.by.trim().is_empty() {
+            return Err(SignOffError::NoSigner);
+        }
+        match self.verdict {
+            Verdict::Returned if self.comment.trim().is_empty() => {
+                Err(SignOffError::CommentRequired)
+            }
+            Verdict::Returned | Verdict::Agreed => Ok(()),
+        }
+    }
+
+    /// The sign-off it gives, if agreed.
+    pub fn sign_off(&self) -> Option<SignOff> {
+        match self.verdict {
+            Verdict::Agreed => Some(SignOff {
+                by: self.by.clone(),
+                on: self.on,
+                comment: self.comment.clone(),
+            }),
+            Verdict::Returned => None,
+        }
+    }
+}
+
+/// Where a submission that needs a manager stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "standing", rename_all = "snake_case")]
+pub enum Standing {
+    /// In the manager's queue.
+    Awaiting,
+    Agreed {
+        by_name: String,
+        on: NaiveDate,
+        comment: String,
+    },
+    Returned {
+        by_name: String,
+        on: NaiveDate,
+        comment: String,
+    },
+}
+
+impl Standing {
+    /// The standing given by a manager's decision, or awaiting without one.
+    pub fn of(decision: Option<&SignOffDecision>) -> Standing {
+        match decision {
+            None => Standing::Awaiting,
+            Some(d) => {
+                let (by_name, on, comment) = (d.by_name.clone(), d.on, d.comment.clone());
+                match d.verdict {
+                    Verdict::Agreed => Standing::Agreed {
+                        by_name,
+                        on,
+                        comment,
+                    },
+                    Verdict::Returned => Standing::Returned {
+                        by_name,
+                        on,
+                        comment,
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// Whether the signed-in user may send this change: only a manager writes a sign-off, in their
+/// own name, and only a manager writes a classification or decision that carries one. The
+/// server checks every pushed change with this, so a worker's device cannot sign its own work
+/// off, whatever it sends.
+///
+/// ```
+/// # use homeward_core::{api::Role, signoff::*, sync::*, Hlc};
+/// # use uuid::Uuid;
+/// let change = Change { change_id: Uuid::nil(), device_id: Uuid::nil(), user: "ffion".into(),
+///     case_id: Uuid::nil(), entity: Entity::SignOff, entity_id: Uuid::nil(), field: "data".into(),
+///     value: serde_json::json!({}), hlc: Hlc::zero("d"), base: 0 };
+/// assert_eq!(may_write(&change, Role::Worker), Err(SignOffError::NotAManager));
+/// ```
+pub fn may_write(change: &Change, role: Role) -> Result<(), SignOffError> {
+    let carries_sign_off = match change.entity {
+        Entity::SignOff => true,
+        Entity::Classification | Entity::Decision => {
+            change.field == DATA && change.value.get("sign_off").is_some_and(|s| !s.is_null())
+        }
+        Entity::Case
+        | Entity::Support
+        | Entity::Person
+        | Entity::Relationship
+        | Entity::ChronologyEntry
+        | Entity::CaseFactor
+        | Entity::Strength
+        | Entity::Capacity
+        | Entity::ChildVoice
+        | Entity::Communication
+        | Entity::Agreement
+        | Entity::Review
+        | Entity::Team
+        | Entity::Contingency
+        | Entity::Checklist
+        | Entity::Attachment
+        | Entity::ReunificationPlan => false,
+    };
+    if !carries_sign_off {
+        return Ok(());
+    }
+    match role {
+        Role::Manager => {}
+        Role::Worker => return Err(SignOffError::NotAManager),
+    }
+    let signer = match change.entity {
+        Entity::SignOff if change.field == DATA => change.value.get("by"),
+        _ => change.value.get("sign_off").and_then(|s| s.get("by")),
+    };
+    match signer.and_then(|b| b.as_str()) {
+        Some(by) if by != change.user => Err(SignOffError::SignedForSomeoneElse),
+        Some(_) | None => Ok(()),
+    }
 }
 
 impl crate::classification::Classification {
@@ -149,6 +374,78 @@ mod tests {
             c.sign("tm1", Role::Manager, day(3), ""),
             Err(SignOffError::NotNeeded)
         );
+    }
+
+    fn change(user: &str, entity: Entity, value: serde_json::Value) -> Change {
+        Change {
+            change_id: Uuid::from_u128(1),
+            device_id: Uuid::from_u128(2),
+            user: user.into(),
+            case_id: Uuid::from_u128(3),
+            entity,
+            entity_id: Uuid::from_u128(4),
+            field: DATA.into(),
+            value,
+            hlc: crate::Hlc::zero("d"),
+            base: 0,
+        }
+    }
+
+    fn returned() -> SignOffDecision {
+        SignOffDecision::new(
+            Uuid::from_u128(4),
+            Subject::Classification,
+            Verdict::Returned,
+            "Say more about the school's view",
+            ("tm1", "Team Manager", Role::Manager),
+            day(3),
+            day(2),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_manager_can_return_a_submission_only_with_a_comment() {
+        let r = returned();
+        assert_eq!(r.sign_off(), None);
+        assert!(matches!(Standing::of(Some(&r)), Standing::Returned { .. }));
+        let blank = SignOffDecision {
+            comment: "  ".into(),
+            ..r
+        };
+        assert_eq!(blank.validate(), Err(SignOffError::CommentRequired));
+        assert_eq!(Standing::of(None), Standing::Awaiting);
+    }
+
+    #[test]
+    fn a_worker_cannot_decide_a_sign_off_even_by_writing_the_record_directly() {
+        let v = serde_json::to_value(returned()).unwrap();
+        let mut c = change("sw1", Entity::SignOff, v.clone());
+        assert_eq!(may_write(&c, Role::Worker), Err(SignOffError::NotAManager));
+        c.user = "tm1".into();
+        assert_eq!(may_write(&c, Role::Manager), Ok(()));
+        c.user = "tm2".into();
+        assert_eq!(
+            may_write(&c, Role::Manager),
+            Err(SignOffError::SignedForSomeoneElse)
+        );
+    }
+
+    #[test]
+    fn a_worker_cannot_slip_a_sign_off_into_their_own_reclassification() {
+        let mut c = reclassification();
+        c.sign_off = Some(SignOff {
+            by: "tm1".into(),
+            on: day(3),
+            comment: String::new(),
+        });
+        let signed = serde_json::to_value(&c).unwrap();
+        let ch = change("sw1", Entity::Classification, signed);
+        assert_eq!(may_write(&ch, Role::Worker), Err(SignOffError::NotAManager));
+        c.sign_off = None;
+        let unsigned = serde_json::to_value(&c).unwrap();
+        let ch = change("sw1", Entity::Classification, unsigned);
+        assert_eq!(may_write(&ch, Role::Worker), Ok(()));
     }
 
     #[test]

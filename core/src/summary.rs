@@ -4,8 +4,10 @@
 
 use crate::classification::{ClassificationHistory, RiskLevel};
 use crate::movement::{movement_prompts, CurrentState, MovementConfig, Prompt};
-use crate::practice::CaseFile;
+use crate::practice::{CaseFile, Closure};
+use crate::reunification::reclassification_due;
 use crate::review::{next_review, review_overdue};
+use crate::signoff::Standing;
 use crate::stages::Stage;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,8 +23,37 @@ pub struct CaseSummary {
     pub level_since: Option<NaiveDate>,
     pub next_review: Option<NaiveDate>,
     pub review_overdue: bool,
-    /// What the movement rules tell the worker today (empty when there is nothing to say).
+    /// What the movement rules tell the worker today (empty when there is nothing to say, and
+    /// once the case is closed).
     pub prompts: Vec<Prompt>,
+    /// How many submissions wait for a manager's sign-off.
+    pub awaiting_sign_off: usize,
+    /// The level a Stage 4 reclassification awaiting sign-off would move the case to: it is not
+    /// the case's level until a manager agrees.
+    pub pending_level: Option<RiskLevel>,
+    /// Where the latest Stage 4 reclassification stands, if there is one.
+    pub reclassification: Option<Standing>,
+    pub closure: Closure,
+    /// After the return home: when risk is next to be reclassified, and whether that is past.
+    pub reclassification_due: Option<NaiveDate>,
+    pub reclassification_overdue: bool,
+}
+
+impl CaseSummary {
+    /// The case has been closed with a manager's sign-off.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.closure, Closure::Closed { .. })
+    }
+
+    /// Closure may be asked for once the movement rules say low has been sustained for the
+    /// period, and while no request is already waiting.
+    pub fn may_request_closure(&self) -> bool {
+        matches!(self.closure, Closure::NotRequested { .. })
+            && self
+                .prompts
+                .iter()
+                .any(|p| matches!(p, Prompt::Close { .. }))
+    }
 }
 
 /// The case as it stands today for the movement rules, taken from the latest classification in
@@ -50,17 +81,28 @@ pub fn current_state(history: &ClassificationHistory) -> Option<CurrentState> {
 /// ```
 pub fn summarise(file: &CaseFile, today: NaiveDate, config: &MovementConfig) -> CaseSummary {
     let history = &file.classifications;
+    let closure = file.closure();
+    let closed = matches!(closure, Closure::Closed { .. });
     let prompts = match current_state(history) {
+        _ if closed => Vec::new(),
         Some(now) => movement_prompts(history, &now, today, config),
         None => vec![Prompt::NotClassified],
     };
+    let awaiting = file.awaiting();
+    let due = reclassification_due(&file.plan, history).filter(|_| !closed);
     CaseSummary {
         stage: file.checklist.current_stage(),
         level: history.current_level(),
         level_since: history.level_since(),
         next_review: next_review(&file.reviews, file.review_interval),
-        review_overdue: review_overdue(&file.reviews, file.review_interval, today),
+        review_overdue: !closed && review_overdue(&file.reviews, file.review_interval, today),
         prompts,
+        awaiting_sign_off: awaiting.len(),
+        pending_level: awaiting.iter().rev().find_map(|a| a.level),
+        reclassification: file.latest_reclassification().map(|(_, s)| s),
+        closure,
+        reclassification_due: due,
+        reclassification_overdue: due.is_some_and(|d| d < today),
     }
 }
 
@@ -98,6 +140,127 @@ mod tests {
 
     fn months_ago(n: u32) -> NaiveDate {
         today().checked_sub_months(Months::new(n)).unwrap()
+    }
+
+    use crate::api::Role;
+    use crate::decisions::{Decision, DecisionKind};
+    use crate::signoff::{SignOffDecision, Subject, Verdict};
+
+    fn medium_case() -> CaseFile {
+        let mut file = CaseFile::default();
+        file.classifications.entries.push(
+            Classification::new(
+                Uuid::from_u128(1),
+                ClassificationKind::Initial,
+                column(RiskLevel::Medium),
+                RiskLevel::Medium,
+                "",
+                "ffion",
+                months_ago(8),
+            )
+            .unwrap(),
+        );
+        file
+    }
+
+    fn stage_4_to_low(n: u128) -> Classification {
+        Classification::new(
+            Uuid::from_u128(n),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            today(),
+        )
+        .unwrap()
+    }
+
+    fn decide(subject: u128, about: Subject, verdict: Verdict, comment: &str) -> SignOffDecision {
+        SignOffDecision::new(
+            Uuid::from_u128(subject),
+            about,
+            verdict,
+            comment,
+            ("megan", "Megan Hughes", Role::Manager),
+            today(),
+            today(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_stage_4_reclassification_waits_for_the_team_managers_sign_off() {
+        let mut file = medium_case();
+        file.classifications.entries.push(stage_4_to_low(2));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!(s.level, Some(RiskLevel::Medium));
+        assert_eq!(s.pending_level, Some(RiskLevel::Low));
+        assert_eq!(s.awaiting_sign_off, 1);
+        assert_eq!(s.reclassification, Some(Standing::Awaiting));
+    }
+
+    #[test]
+    fn a_returned_reclassification_leaves_the_queue_and_never_takes_effect_until_resubmitted_and_agreed(
+    ) {
+        let mut file = medium_case();
+        file.classifications.entries.push(stage_4_to_low(2));
+        file.sign_offs.push(decide(
+            2,
+            Subject::Classification,
+            Verdict::Returned,
+            "Add the school's view",
+        ));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!((s.level, s.awaiting_sign_off), (Some(RiskLevel::Medium), 0));
+        assert!(matches!(
+            s.reclassification,
+            Some(Standing::Returned { ref comment, .. }) if comment == "Add the school's view"
+        ));
+        file.classifications.entries.push(stage_4_to_low(3));
+        assert_eq!(
+            summarise(&file, today(), &MovementConfig::default()).reclassification,
+            Some(Standing::Awaiting)
+        );
+        let agreed =
+            decide(3, Subject::Classification, Verdict::Agreed, "").for_level(RiskLevel::Low);
+        file.classifications.entries[2].sign_off = agreed.sign_off();
+        file.sign_offs.push(agreed);
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!((s.level, s.pending_level), (Some(RiskLevel::Low), None));
+        assert!(matches!(
+            s.reclassification,
+            Some(Standing::Agreed { ref by_name, .. }) if by_name == "Megan Hughes"
+        ));
+    }
+
+    #[test]
+    fn a_case_closes_only_once_a_manager_agrees_and_then_raises_no_more_alerts() {
+        let mut file = medium_case();
+        file.decisions.push(Decision {
+            id: Uuid::from_u128(5),
+            kind: DecisionKind::Closure,
+            summary: "Low sustained for six months".into(),
+            reasons: String::new(),
+            by: "ffion".into(),
+            on: today(),
+            classification_id: None,
+            sign_off: None,
+        });
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!(
+            s.closure,
+            Closure::Awaiting {
+                decision: Uuid::from_u128(5)
+            }
+        );
+        assert_eq!(s.awaiting_sign_off, 1);
+        file.sign_offs
+            .push(decide(5, Subject::Decision, Verdict::Agreed, ""));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(s.is_closed());
+        assert!(s.prompts.is_empty());
+        assert_eq!(s.awaiting_sign_off, 0);
     }
 
     #[test]

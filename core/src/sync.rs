@@ -43,11 +43,15 @@ pub enum Entity {
     Attachment,
     /// A session of relationship-based support (see `support`).
     Support,
+    /// A team manager's decision on a submission; its `entity_id` is the submission's id.
+    SignOff,
+    /// One per case (`entity_id` is the case id): the multi-agency reunification plan.
+    ReunificationPlan,
 }
 
 impl Entity {
     /// Every kind, for exhaustive tests and listings.
-    pub const ALL: [Entity; 18] = [
+    pub const ALL: [Entity; 20] = [
         Entity::Case,
         Entity::Person,
         Entity::Relationship,
@@ -66,6 +70,8 @@ impl Entity {
         Entity::Checklist,
         Entity::Attachment,
         Entity::Support,
+        Entity::SignOff,
+        Entity::ReunificationPlan,
     ];
 
     /// The name used in JSON and storage keys.
@@ -89,6 +95,8 @@ impl Entity {
             Entity::Checklist => "checklist",
             Entity::Attachment => "attachment",
             Entity::Support => "support",
+            Entity::SignOff => "sign_off",
+            Entity::ReunificationPlan => "reunification_plan",
         }
     }
 
@@ -280,7 +288,7 @@ pub fn check_change(change: &Change, today: NaiveDate) -> Result<MergeKind, Chan
             }
             check_value(change.entity, &change.field, &change.value, today)
         }
-        Entity::Team | Entity::Contingency | Entity::Checklist
+        Entity::Team | Entity::Contingency | Entity::Checklist | Entity::ReunificationPlan
             if change.entity_id != change.case_id =>
         {
             Err(ChangeError::CaseIdMismatch)

@@ -155,11 +155,19 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
             fields.push((item.entity, item.entity_id, DATA, item.data));
         }
         for (entity, entity_id, field, value) in fields {
+            // A sign-off is the manager's own record, sent in their name like any sign-off.
+            let author = match entity {
+                Entity::SignOff => made
+                    .iter()
+                    .find(|u| u.role == Role::Manager)
+                    .ok_or_else(|| anyhow::anyhow!("the demo has no manager"))?,
+                _ => owner,
+            };
             clock = clock.tick(u64::try_from(now_ms()).unwrap_or(0));
             let change = Change {
                 change_id: Uuid::now_v7(),
                 device_id: SERVER_DEVICE,
-                user: owner.username.clone(),
+                user: author.username.clone(),
                 case_id,
                 entity,
                 entity_id,
@@ -168,7 +176,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
                 hlc: clock.clone(),
                 base: 0,
             };
-            let result = apply(&mut tx, owner, SERVER_DEVICE, &change, latest_today()).await?;
+            let result = apply(&mut tx, author, SERVER_DEVICE, &change, latest_today()).await?;
             if let ChangeOutcome::Rejected { reason } = result.outcome {
                 anyhow::bail!("demo case {} was refused: {reason}", case.child_name);
             }

@@ -35,6 +35,7 @@ pub fn CaseCard(row: CaseRow) -> impl IntoView {
         }
     };
     let overdue = summary.review_overdue;
+    let summary_badges = summary.clone();
     let prompts = summary.prompts.clone();
     let alerts = move || {
         prompts
@@ -60,10 +61,33 @@ pub fn CaseCard(row: CaseRow) -> impl IntoView {
                 <Show when=move || row.needs_review>
                     <span class="badge badge-review">{move || i18n.t(Key::NeedsReview)}</span>
                 </Show>
+                {sign_off_badges(&summary_badges)}
                 <Show when=move || has_alerts>
                     <ul class="alerts">{alerts.clone()}</ul>
                 </Show>
             </a>
         </li>
+    }
+}
+
+/// Awaiting the manager, returned by them, or closed: a case's sign-off state on its card.
+fn sign_off_badges(s: &homeward_core::summary::CaseSummary) -> impl IntoView {
+    use homeward_core::signoff::Standing;
+    let i18n = use_i18n();
+    let awaiting = s.awaiting_sign_off > 0;
+    let returned = matches!(s.reclassification, Some(Standing::Returned { .. }))
+        || matches!(
+            s.closure,
+            homeward_core::practice::Closure::NotRequested { returned: Some(_) }
+        );
+    let closed = s.is_closed();
+    let due = s
+        .reclassification_due
+        .filter(|_| s.reclassification_overdue);
+    view! {
+        {awaiting.then(|| view! { <span class="badge badge-awaiting">{move || i18n.t(Key::AwaitingSignOff)}</span> })}
+        {(returned && !awaiting).then(|| view! { <span class="badge badge-returned">{move || i18n.t(Key::ReturnedBadge)}</span> })}
+        {closed.then(|| view! { <span class="badge badge-closed">{move || i18n.t(Key::CaseClosed)}</span> })}
+        {due.map(|d| view! { <span class="case-review overdue">{move || i18n.tf(Key::ReclassifyOverdue, &[("date", &format::date(i18n.lang.get(), d))])}</span> })}
     }
 }

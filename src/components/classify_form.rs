@@ -31,12 +31,26 @@ fn answers(v: &[RwSignal<String>; 5]) -> Option<Answers> {
 }
 
 /// Stage 2 task 1: the five questions of the traffic-light table, the live suggestion and its
-/// recommended action, the level chosen and, when it differs, why.
+/// recommended action, the level chosen and, when it differs, why. Stage 4 and Stage 5 use it
+/// again with their own kind of classification and task.
 #[component]
-pub fn ClassifyForm(case: CaseCtx) -> impl IntoView {
+pub fn ClassifyForm(
+    case: CaseCtx,
+    /// The kind to record; by default the first classification is initial, later ones reviews.
+    #[prop(optional)]
+    kind: Option<ClassificationKind>,
+    /// The checklist task the classification counts towards (Stage 2's task 1 by default).
+    #[prop(optional)]
+    task: Option<Task>,
+    /// Shares the chosen level with the page (the Stage 4 outcome table follows it).
+    #[prop(optional)]
+    chosen: Option<RwSignal<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let q: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let chosen = RwSignal::new(String::new());
+    let chosen = chosen.unwrap_or_else(|| RwSignal::new(String::new()));
+    let task = task.unwrap_or(Task::Classify);
+    let fixed_kind = kind;
     let rationale = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let rationale_error = RwSignal::new(None::<String>);
@@ -45,7 +59,12 @@ pub fn ClassifyForm(case: CaseCtx) -> impl IntoView {
     let case_id = case.id.get_untracked().unwrap_or_default();
     let mut fields = q.to_vec();
     fields.extend([chosen, rationale]);
-    keep_draft(format!("{case_id}/classify"), fields);
+    // Each stage keeps its own draft, so a half-done reclassification never fills Stage 2's form.
+    let draft = match task {
+        Task::Classify => format!("{case_id}/classify"),
+        other => format!("{case_id}/classify/{}", other.key()),
+    };
+    keep_draft(draft, fields);
 
     let suggestion = Memo::new(move |_| answers(&q).map(|a| suggested_level(&a)));
     // The chosen level follows the suggestion until the worker picks another.
@@ -79,7 +98,9 @@ pub fn ClassifyForm(case: CaseCtx) -> impl IntoView {
         let Some(level) = parse::<RiskLevel>(&chosen.get_untracked()) else {
             return;
         };
-        let kind = if case.data.with_untracked(|d| {
+        let kind = if let Some(k) = fixed_kind {
+            k
+        } else if case.data.with_untracked(|d| {
             d.as_ref()
                 .is_some_and(|d| !d.file.classifications.entries.is_empty())
         }) {
@@ -125,8 +146,14 @@ pub fn ClassifyForm(case: CaseCtx) -> impl IntoView {
         spawn_local(async move {
             let result = async {
                 save_item(case_id, Entity::Classification, c.id, &c).await?;
-                update_task(case_id, checklist, Task::Classify, &me, |r| {
-                    r.state = TaskState::Done
+                // Only Stage 2's classification finishes its task; a reclassification waits for
+                // the manager, and Stage 5 reclassifies again at every interval.
+                update_task(case_id, checklist, task, &me, |r| {
+                    r.state = match task {
+                        Task::Classify => TaskState::Done,
+                        _ if r.state.is_finished() => r.state,
+                        _ => TaskState::InProgress,
+                    }
                 })
                 .await
             }

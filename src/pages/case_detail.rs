@@ -1,5 +1,6 @@
 use crate::case_data::use_case;
 use crate::components::level_badge::LevelBadge;
+use crate::components::sign_off_box::SignOffBox;
 use crate::components::stepper::Stepper;
 use crate::components::task_list::TaskList;
 use crate::components::{child_voices::ChildVoices, hand_to_child::HandToChild};
@@ -72,6 +73,7 @@ pub fn CaseDetail() -> impl IntoView {
                                     </div>
                                 }
                             })}
+                        <SignOffBox case_id=r.id summary=r.summary.clone() />
                         <p class="case-note">{r.note.clone()}</p>
                     }
                         .into_any()
@@ -144,7 +146,11 @@ fn stage_links(id: uuid::Uuid, stage: Stage) -> impl IntoView {
             (format!("/cases/{id}/team"), Key::OpenTeam),
             (format!("/cases/{id}/reviews"), Key::OpenReviews),
         ],
-        Stage::Reclassification | Stage::ReturnHome => vec![],
+        Stage::Reclassification => vec![
+            (format!("/cases/{id}/reclassify"), Key::OpenReclassify),
+            (format!("/cases/{id}/agreement"), Key::UpdateAgreement),
+        ],
+        Stage::ReturnHome => vec![(format!("/cases/{id}/return-home"), Key::OpenReturnHome)],
     };
     if links.is_empty() {
         return view! { <p class="muted">{move || i18n.t(Key::LaterStagesElsewhere)}</p> }

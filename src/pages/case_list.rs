@@ -79,6 +79,17 @@ pub fn CaseList() -> impl IntoView {
         sorted(rows, SortBy::parse(&sort.get()))
     });
     let total = move || app.cases.with(Vec::len);
+    // Only a manager has a sign-off queue.
+    let is_manager = move || {
+        app.me.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.role == homeward_core::api::Role::Manager)
+        })
+    };
+    let waiting = move || {
+        app.cases
+            .with(|c| c.iter().filter(|r| r.summary.awaiting_sign_off > 0).count())
+    };
     // Thousands of cards at once would make the tablet sluggish; show a page at a time.
     let limit = RwSignal::new(PAGE);
     let page =
@@ -88,7 +99,14 @@ pub fn CaseList() -> impl IntoView {
         <section class="panel">
             <div class="panel-head">
                 <h1>{move || i18n.t(Key::Cases)}</h1>
-                <a class="button button-primary" href="/cases/new">{move || i18n.t(Key::NewCase)}</a>
+                <div class="head-actions">
+                    <Show when=is_manager>
+                        <a class="button" href="/sign-off">
+                            {move || i18n.tf(Key::SignOffQueueLink, &[("n", &waiting().to_string())])}
+                        </a>
+                    </Show>
+                    <a class="button button-primary" href="/cases/new">{move || i18n.t(Key::NewCase)}</a>
+                </div>
             </div>
             <Show
                 when=move || total() != 0

@@ -16,8 +16,11 @@ use homeward_core::factors::{CaseFactor, Presence};
 use homeward_core::genogram::{Person, Relation, Relationship, Sex};
 use homeward_core::partial_date::PartialDate;
 use homeward_core::practice::CaseFile;
-use homeward_core::review::{GoalLight, GoalProgress, Review, ReviewItem, ReviewOutcome};
-use homeward_core::signoff::SignOff;
+use homeward_core::reunification::{
+    ContactKind, ContactStep, PlanAction, ReunificationPlan, StepStatus,
+};
+use homeward_core::review::{GoalLight, GoalProgress, Interval, Review, ReviewItem, ReviewOutcome};
+use homeward_core::signoff::{SignOffDecision, Subject, Verdict};
 use homeward_core::smart::{GoalAgreement, SmartGoal};
 use homeward_core::stages::{Stage, Task, TaskState};
 use homeward_core::support::{SupportSession, SupportWith};
@@ -931,11 +934,6 @@ fn rhys(t: Days0, born: NaiveDate) -> CaseFile {
         t.months_ago(9),
         WORKER,
     )];
-    let signed = SignOff {
-        by: "megan".into(),
-        on: t.months_ago(7),
-        comment: "Agreed.".into(),
-    };
     let medium = column(RiskLevel::Medium);
     f.classifications.entries.extend(classify(
         ClassificationKind::Initial,
@@ -952,17 +950,31 @@ fn rhys(t: Days0, born: NaiveDate) -> CaseFile {
     if let Some(mut c) = classify(ClassificationKind::Stage4Reclassification, nearly_low, RiskLevel::Low,
         "Risk factors addressed for six months; recurrence judged unlikely with the support package in place.", WORKER, t.months_ago(7))
     {
-        c.sign_off = Some(signed);
+        let signed = SignOffDecision {
+            subject: c.id,
+            about: Subject::Classification,
+            verdict: Verdict::Agreed,
+            comment: "Agreed.".into(),
+            by: "megan".into(),
+            by_name: "Megan Hughes".into(),
+            on: t.months_ago(7),
+            level: Some(c.chosen),
+        };
+        c.sign_off = signed.sign_off();
+        f.sign_offs.push(signed);
         f.classifications.entries.push(c);
     }
-    f.classifications.entries.extend(classify(
-        ClassificationKind::Review,
-        column(RiskLevel::Low),
-        RiskLevel::Low,
-        "",
-        WORKER,
-        t.months_ago(5),
-    ));
+    for months in [5, 2] {
+        f.classifications.entries.extend(classify(
+            ClassificationKind::Review,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            WORKER,
+            t.months_ago(months),
+        ));
+    }
+    f.plan = rhys_plan(t);
     f.team.services = vec![
         Service {
             id: id(),
@@ -1026,6 +1038,68 @@ fn rhys(t: Days0, born: NaiveDate) -> CaseFile {
     );
     f.genogram.people = vec![rhys, gareth, mother];
     f
+}
+
+/// Rhys's gradual return (day visits, overnights, a weekend, then home 8 months ago), the
+/// support the plan put in place, monthly reviews and reclassification every three months.
+fn rhys_plan(t: Days0) -> ReunificationPlan {
+    let step = |kind, on, notes: &str| ContactStep {
+        id: id(),
+        kind,
+        on,
+        status: StepStatus::Done,
+        notes: notes.to_string(),
+    };
+    let action = |who: &str, agency: &str, what: &str, by_when| PlanAction {
+        id: id(),
+        who: who.to_string(),
+        agency: agency.to_string(),
+        what: what.to_string(),
+        by_when: Some(by_when),
+        done: true,
+    };
+    ReunificationPlan {
+        actions: vec![
+            action(
+                "Gareth",
+                "",
+                "Keep the routines from the parenting programme: school run, meals, bedtime.",
+                t.months_ago(8),
+            ),
+            action(
+                "School nurse",
+                "Health",
+                "See Rhys every two weeks for the first three months, then monthly.",
+                t.months_ago(8),
+            ),
+            action(
+                "Family support worker",
+                "Family support service",
+                "Visit the home weekly and help Gareth with the morning routine.",
+                t.months_ago(8),
+            ),
+        ],
+        contact: vec![
+            step(
+                ContactKind::DayVisit,
+                t.months_ago(11),
+                "Saturdays at home, went well.",
+            ),
+            step(
+                ContactKind::Overnight,
+                t.months_ago(10),
+                "Two overnights a week.",
+            ),
+            step(
+                ContactKind::Weekend,
+                t.months_ago(9),
+                "Whole weekends for a month.",
+            ),
+            step(ContactKind::Return, t.months_ago(8), "Rhys moved home."),
+        ],
+        review_every: Interval::Months(1),
+        reclassify_every: Interval::Months(3),
+    }
 }
 
 fn lowri(t: Days0, born: NaiveDate) -> CaseFile {
@@ -1219,6 +1293,12 @@ mod tests {
                 eligible_from: next_month
             }]
         );
+        assert_eq!(s.reclassification_due, Some(next_month));
+        assert!(!s.reclassification_overdue && !s.review_overdue);
+        assert!(!s.may_request_closure());
+        let rhys = case_file("Rhys", today(), today());
+        assert_eq!(rhys.plan.returned_on(), Some(Days0(today()).months_ago(8)));
+        assert!(rhys.plan.is_gradual());
         let s = summary("Lowri");
         assert_eq!(
             (s.stage, s.level),

@@ -165,6 +165,13 @@ fn decide(
         }
     };
 
+    // Only a team manager signs off, in their own name.
+    if let Err(e) = homeward_core::signoff::may_write(change, user.role) {
+        let reason = e.to_string();
+        writes.audit(change, Action::Refused, format!("{what}: {reason}"));
+        return Ok(rejected(change, reason));
+    }
+
     // A record stays in the case it was first written under.
     let record = (change.entity, change.entity_id);
     let bound = known.records.get(&record).copied();
