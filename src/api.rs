@@ -74,16 +74,17 @@ async fn post<B: serde::Serialize, T: DeserializeOwned>(
     answer(request.send().await).await
 }
 
-/// Signs in from `device`; the reply carries the device's data key.
+/// Signs in from `device`; the reply then carries the device's data key. Without a device it
+/// only proves the password (before this tablet is cleared for another worker).
 pub async fn sign_in(
     username: &str,
     password: &str,
-    device: uuid::Uuid,
+    device: Option<uuid::Uuid>,
 ) -> Result<SignedIn, ApiError> {
     let body = SignIn {
         username: username.to_string(),
         password: password.to_string(),
-        device_id: Some(device),
+        device_id: device,
     };
     post("/api/auth/sign-in", &body).await
 }
@@ -97,6 +98,11 @@ pub async fn sign_out() -> Result<(), ApiError> {
     } else {
         Err(ApiError::Offline)
     }
+}
+
+/// Any answer from the server, so a locked tablet still learns it was revoked.
+pub async fn health() -> Result<serde_json::Value, ApiError> {
+    answer(get("/api/health").send().await).await
 }
 
 pub async fn me() -> Result<Me, ApiError> {

@@ -15,7 +15,7 @@ use crate::pages::{
     settings::Settings, sign_in::SignIn, sign_off_case::SignOffCase, sign_off_queue::SignOffQueue,
 };
 use crate::state::{AppState, LockState};
-use crate::{auto_lock, local, vault, wipe};
+use crate::{auto_lock, local, sync, vault, wipe};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     crate::state::remember(app);
-    let child = RwSignal::new(None);
+    let child = app.child;
     provide_context(ChildMode(child));
     // While the child has the tablet, child mode is the only thing that renders.
     let locked = Memo::new(move |_| child.with(|c| c.as_ref().is_some_and(|c| c.locked)));
@@ -46,11 +46,15 @@ pub fn App() -> impl IntoView {
     // Nothing is read at start but the clear key store: whether a PIN can unlock this tablet.
     spawn_local(async move {
         match local::init().await {
-            Ok(local) => match vault::has_pin(&local.store).await {
-                Ok(true) => app.lock.set(LockState::Locked),
-                Ok(false) => app.lock.set(LockState::SignedOut),
-                Err(e) => app.storage_error.set(Some(e.to_string())),
-            },
+            Ok(local) => {
+                match vault::has_pin(&local.store).await {
+                    Ok(true) => app.lock.set(LockState::Locked),
+                    Ok(false) => app.lock.set(LockState::SignedOut),
+                    Err(e) => app.storage_error.set(Some(e.to_string())),
+                }
+                // Runs while locked too, so a revoked tablet wipes even if nobody unlocks it.
+                sync::start(app);
+            }
             Err(e) => app.storage_error.set(Some(e.to_string())),
         }
         #[cfg(feature = "bench")]

@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use uuid::Uuid;
 
 /// What a case screen works from.
@@ -184,26 +185,64 @@ pub async fn remove_item(case_id: Uuid, entity: Entity, entity_id: Uuid) -> Resu
     .await
 }
 
-/// Changes one task of the checklist and saves the checklist (one record per case).
+thread_local! {
+    /// Whole-record updates (the checklist, the reunification plan) run one at a time, each from
+    /// what is stored, so two quick edits cannot both start from the same old copy.
+    static UPDATING: Rc<futures::lock::Mutex<()>> = Rc::new(futures::lock::Mutex::new(()));
+}
+
+/// Changes the content of an item kept as one record (the checklist, the plan), starting from the
+/// stored record rather than from the copy on screen, which a just-made edit may not have reached
+/// yet: the edit before would otherwise be lost.
+pub async fn update_item<T: Serialize + DeserializeOwned + Default>(
+    case_id: Uuid,
+    entity: Entity,
+    entity_id: Uuid,
+    change: impl FnOnce(&mut T),
+) -> Result<T, StoreError> {
+    let lock = UPDATING.with(Rc::clone);
+    let _one_at_a_time = lock.lock().await;
+    let local = local::get().ok_or_else(|| StoreError::Db("not signed in".into()))?;
+    let mut value: T = local
+        .store
+        .record(entity, entity_id)
+        .await?
+        .and_then(|r| r.fields.get(DATA).map(|f| f.value.clone()))
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    change(&mut value);
+    save_item(case_id, entity, entity_id, &value).await?;
+    Ok(value)
+}
+
+/// Changes one task of the case's checklist (one record per case) and saves it.
 pub async fn update_task(
     case_id: Uuid,
-    mut checklist: Checklist,
     task: Task,
     by: &str,
     change: impl FnOnce(&mut homeward_core::stages::TaskRecord),
 ) -> Result<(), StoreError> {
-    change(checklist.tasks.entry(task).or_default());
-    if let Some(r) = checklist.tasks.get_mut(&task) {
-        if r.state == TaskState::Done && r.completed_on.is_none() {
-            r.completed_on = Some(format::today());
-            r.completed_by = by.to_string();
-        }
-        if r.state != TaskState::Done {
-            r.completed_on = None;
-            r.completed_by.clear();
-        }
-    }
-    save_item(case_id, Entity::Checklist, case_id, &checklist).await
+    let by = by.to_string();
+    update_item(
+        case_id,
+        Entity::Checklist,
+        case_id,
+        |checklist: &mut Checklist| {
+            change(checklist.tasks.entry(task).or_default());
+            if let Some(r) = checklist.tasks.get_mut(&task) {
+                if r.state == TaskState::Done && r.completed_on.is_none() {
+                    r.completed_on = Some(format::today());
+                    r.completed_by = by;
+                }
+                if r.state != TaskState::Done {
+                    r.completed_on = None;
+                    r.completed_by.clear();
+                }
+            }
+        },
+    )
+    .await
+    .map(drop)
 }
 
 fn use_app_untracked() -> Option<AppState> {

@@ -87,6 +87,8 @@ pub struct AppState {
     pub cases: RwSignal<Vec<CaseRow>>,
     pub storage_error: RwSignal<Option<String>>,
     pub sync: SyncStatus,
+    /// Child mode's turn under way (also provided as the `ChildMode` context).
+    pub child: RwSignal<Option<crate::child_session::ChildSession>>,
 }
 
 pub const ME: &str = "me";
@@ -103,6 +105,7 @@ impl AppState {
             me: RwSignal::new(None),
             cases: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
+            child: RwSignal::new(None),
             sync: SyncStatus {
                 online: RwSignal::new(online),
                 waiting: RwSignal::new(0),
@@ -148,6 +151,8 @@ impl AppState {
         }
         .await;
         match result {
+            // Locked while reading: what was read must not reach the screen.
+            Ok(_) if !local.store.is_unlocked() => {}
             Ok((rows, waiting, refused)) => {
                 self.cases.set(rows);
                 self.sync.waiting.set(waiting);
@@ -159,24 +164,36 @@ impl AppState {
 }
 
 impl AppState {
-    /// Locks now: the data key leaves memory and nothing of a case stays on screen.
-    pub fn lock_now(&self) {
-        if self.lock.get_untracked() != LockState::Unlocked {
-            return;
-        }
+    /// Forgets the key and every piece of case data held in memory (the routes unmount with it).
+    fn forget_case_data(&self) {
         if let Some(local) = local::get() {
             local.store.lock();
         }
+        crate::vault::forget_pending();
         self.cases.set(Vec::new());
-        self.lock.set(LockState::Locked);
+        self.sync.refused.set(Vec::new());
+        self.child.set(None);
+    }
+
+    /// Locks now: the data key leaves memory and nothing of a case stays on screen. A PIN not yet
+    /// chosen is abandoned: the password is needed again.
+    pub fn lock_now(&self) {
+        match self.lock.get_untracked() {
+            LockState::Unlocked => {
+                self.forget_case_data();
+                self.lock.set(LockState::Locked);
+            }
+            LockState::ChoosePin => {
+                self.forget_case_data();
+                self.lock.set(LockState::SignedOut);
+            }
+            LockState::Locked | LockState::SignedOut => {}
+        }
     }
 
     /// The last wrong PIN destroyed the wrapped key: only a password sign-in gets it back.
     pub fn lock_out(&self) {
-        if let Some(local) = local::get() {
-            local.store.lock();
-        }
-        self.cases.set(Vec::new());
+        self.forget_case_data();
         self.notice.set(Some(crate::i18n::Key::PinExhausted));
         self.lock.set(LockState::SignedOut);
     }

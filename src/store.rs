@@ -92,14 +92,20 @@ struct StoredRecord {
     body: String,
 }
 
-/// What IndexedDB holds for a change waiting to be sent, or refused by the server.
+/// What IndexedDB holds for a change waiting to be sent, or refused by the server (then the body
+/// seals the change with the server's reason, which can quote a name).
 #[derive(Serialize, Deserialize)]
 struct StoredChange {
     change_id: String,
     case_id: String,
     body: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+}
+
+/// What stops a wipe: changes not yet sent, and changes the server refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsettled {
+    pub unsent: u32,
+    pub refused: u32,
 }
 
 /// A change the server refused, kept visible on the device with its reason.
@@ -188,10 +194,10 @@ impl Store {
         self.key.borrow().clone().ok_or(StoreError::Locked)
     }
 
-    /// JSON of `value`, encrypted under the data key, as base64 text.
-    async fn seal<T: Serialize>(&self, value: &T) -> Result<String> {
-        let key = self.data_key()?;
-        let sealed = crypto::seal(&key, &serde_json::to_vec(value)?).await?;
+    /// JSON of `value`, encrypted under `key`, as base64 text. Each write takes the key once, at
+    /// its start, so a lock half-way through cannot leave it written in part.
+    async fn seal<T: Serialize>(key: &CryptoKey, value: &T) -> Result<String> {
+        let sealed = crypto::seal(key, &serde_json::to_vec(value)?).await?;
         Ok(BASE64.encode(sealed))
     }
 
@@ -203,21 +209,24 @@ impl Store {
         Ok(serde_json::from_slice(&crypto::open(&key, &sealed).await?)?)
     }
 
-    async fn stored_record(&self, record: &Record) -> Result<JsValue> {
+    async fn stored_record(key: &CryptoKey, record: &Record) -> Result<JsValue> {
         to_js(&StoredRecord {
             key: Record::key(record.entity, record.entity_id),
             entity: record.entity.as_str().to_string(),
             case_id: record.case_id.to_string(),
-            body: self.seal(record).await?,
+            body: Self::seal(key, record).await?,
         })
     }
 
-    async fn stored_change(&self, change: &Change, reason: Option<String>) -> Result<JsValue> {
+    async fn stored_change<T: Serialize>(
+        key: &CryptoKey,
+        change: &Change,
+        body: &T,
+    ) -> Result<JsValue> {
         to_js(&StoredChange {
             change_id: change.change_id.to_string(),
             case_id: change.case_id.to_string(),
-            body: self.seal(change).await?,
-            reason,
+            body: Self::seal(key, body).await?,
         })
     }
 
@@ -229,12 +238,15 @@ impl Store {
         try_join_all(values.into_iter().map(|v| self.read_record(v))).await
     }
 
-    async fn sealed_records(&self, records: &BTreeMap<String, Record>) -> Result<Vec<JsValue>> {
-        try_join_all(records.values().map(|r| self.stored_record(r))).await
+    async fn sealed_records(
+        key: &CryptoKey,
+        records: &BTreeMap<String, Record>,
+    ) -> Result<Vec<JsValue>> {
+        try_join_all(records.values().map(|r| Self::stored_record(key, r))).await
     }
 
-    async fn sealed_changes(&self, changes: &[Change]) -> Result<Vec<JsValue>> {
-        try_join_all(changes.iter().map(|c| self.stored_change(c, None))).await
+    async fn sealed_changes(key: &CryptoKey, changes: &[Change]) -> Result<Vec<JsValue>> {
+        try_join_all(changes.iter().map(|c| Self::stored_change(key, c, c))).await
     }
 
     /// The records under `keys` that this device holds, by key.
@@ -281,11 +293,12 @@ impl Store {
     /// Applies local edits to their records and queues them for sending, atomically.
     pub async fn write_local(&self, changes: &[Change]) -> Result<()> {
         let _writing = self.writing.lock().await;
+        let key = self.data_key()?;
         let touched = self
             .update_records(changes.iter(), |c| c, |r, c| r.apply_local(c))
             .await?;
-        let records = self.sealed_records(&touched).await?;
-        let queued = self.sealed_changes(changes).await?;
+        let records = Self::sealed_records(&key, &touched).await?;
+        let queued = Self::sealed_changes(&key, changes).await?;
         let tx = self
             .db
             .transaction(&[RECORDS, OUTBOX], TransactionMode::ReadWrite)?;
@@ -381,10 +394,8 @@ impl Store {
         tx.done().await?;
         try_join_all(values.into_iter().map(|v| async move {
             let stored: StoredChange = from_js(v)?;
-            Ok(Refused {
-                change: self.unseal(&stored.body).await?,
-                reason: stored.reason.unwrap_or_default(),
-            })
+            let (change, reason): (Change, String) = self.unseal(&stored.body).await?;
+            Ok(Refused { change, reason })
         }))
         .await
     }
@@ -393,6 +404,7 @@ impl Store {
     /// record their server version, refused ones move to the refused list with the reason.
     pub async fn settle_push(&self, sent: &[Change], results: &[ChangeResult]) -> Result<()> {
         let _writing = self.writing.lock().await;
+        let key = self.data_key()?;
         let by_id: BTreeMap<Uuid, &Change> = sent.iter().map(|c| (c.change_id, c)).collect();
         let answered: Vec<(&Change, &ChangeOutcome)> = results
             .iter()
@@ -414,9 +426,12 @@ impl Store {
             .await?;
         // Only records this device holds are acknowledged; never create one from an answer.
         touched.retain(|_, r| !r.fields.is_empty());
-        let records = self.sealed_records(&touched).await?;
+        let records = Self::sealed_records(&key, &touched).await?;
         let refused = try_join_all(answered.iter().filter_map(|(c, o)| match o {
-            ChangeOutcome::Rejected { reason } => Some(self.stored_change(c, Some(reason.clone()))),
+            ChangeOutcome::Rejected { reason } => {
+                let key = &key;
+                Some(async move { Self::stored_change(key, c, &(*c, reason)).await })
+            }
             // The field's winning value, or the conflict to review, arrives by pull.
             ChangeOutcome::Applied { .. }
             | ChangeOutcome::Superseded { .. }
@@ -449,6 +464,7 @@ impl Store {
     /// Applies a page of pulled changes and moves the cursor, atomically.
     pub async fn apply_pull(&self, pulled: &[PulledChange], cursor: i64) -> Result<()> {
         let _writing = self.writing.lock().await;
+        let key = self.data_key()?;
         let touched = self
             .update_records(
                 pulled.iter(),
@@ -456,8 +472,8 @@ impl Store {
                 |r, p| r.apply_pulled(p.seq, p.conflict, &p.change),
             )
             .await?;
-        let records = self.sealed_records(&touched).await?;
-        let cursor = self.meta_entry(CURSOR, &cursor).await?;
+        let records = Self::sealed_records(&key, &touched).await?;
+        let cursor = Self::meta_entry(&key, CURSOR, &cursor).await?;
         let tx = self
             .db
             .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
@@ -500,16 +516,29 @@ impl Store {
 
     /// Empties every store in one transaction: case data, outbox, drafts, meta and keys.
     pub async fn wipe(&self) -> Result<()> {
+        self.wipe_if_settled(true).await.map(|_| ())
+    }
+
+    /// Empties every store, but only if no change waits to be sent (and, unless `refused_too`,
+    /// none the server refused is kept), counted in the same transaction that clears, under the
+    /// write lock: an edit made meanwhile is never wiped unsent. `Ok(Some(_))` says what is left.
+    pub async fn wipe_if_settled(&self, refused_too: bool) -> Result<Option<Unsettled>> {
         let _writing = self.writing.lock().await;
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        let unsent = tx.store(OUTBOX)?.count(None).await?;
+        let refused = tx.store(REJECTED)?.count(None).await?;
+        if unsent > 0 || (refused > 0 && !refused_too) {
+            tx.abort().await?;
+            return Ok(Some(Unsettled { unsent, refused }));
+        }
         for name in ALL_STORES {
             tx.store(name)?.clear().await?;
         }
         tx.done().await?;
         self.lock();
-        Ok(())
+        Ok(None)
     }
 
     async fn raw_entry(&self, store: &str, key: &str) -> Result<Option<MetaEntry>> {
@@ -527,12 +556,21 @@ impl Store {
         }
     }
 
+    /// Under the write lock, so keyed values land in the order they were set (sealing takes
+    /// varying time: a large drawing must not overwrite a later, smaller save).
     async fn set_entry<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
-        let entry = self.meta_entry(key, value).await?;
-        self.put_entry(store, entry).await
+        let _writing = self.writing.lock().await;
+        let data_key = self.data_key()?;
+        let entry = Self::meta_entry(&data_key, key, value).await?;
+        self.put(store, entry).await
     }
 
     async fn put_entry(&self, store: &str, entry: JsValue) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        self.put(store, entry).await
+    }
+
+    async fn put(&self, store: &str, entry: JsValue) -> Result<()> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
         tx.store(store)?.put(&entry, None).await?;
         tx.done().await?;
@@ -540,16 +578,21 @@ impl Store {
     }
 
     async fn delete_entry(&self, store: &str, key: &str) -> Result<()> {
+        let _writing = self.writing.lock().await;
         let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
         tx.store(store)?.delete(JsValue::from_str(key)).await?;
         tx.done().await?;
         Ok(())
     }
 
-    async fn meta_entry<T: Serialize>(&self, key: &str, value: &T) -> Result<JsValue> {
+    async fn meta_entry<T: Serialize>(
+        data_key: &CryptoKey,
+        key: &str,
+        value: &T,
+    ) -> Result<JsValue> {
         to_js(&MetaEntry {
             key: key.to_string(),
-            value: self.seal(value).await?,
+            value: Self::seal(data_key, value).await?,
         })
     }
 }

@@ -145,8 +145,14 @@ pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
     let Some(local) = local::get() else {
         return Ok(());
     };
-    // Locked: the outbox cannot be read, and nothing pulled could be stored.
+    // Locked: the outbox cannot be read, and nothing pulled could be stored; but a revoked
+    // tablet must hear so even if nobody unlocks it again.
     if !local.store.is_unlocked() {
+        if let Err(e) = api::health().await {
+            if e.is(ErrorCode::DeviceRevoked) {
+                crate::wipe::wipe_device(crate::wipe::WipeReason::Revoked).await;
+            }
+        }
         return Ok(());
     }
     let _running = Running::start().await;
@@ -198,7 +204,7 @@ pub fn start(app: AppState) {
     spawn_local(async move {
         let mut backoff = FIRST_BACKOFF_MS;
         loop {
-            let wait = if !app.sync.online.get_untracked() || app.me.get_untracked().is_none() {
+            let wait = if !app.sync.online.get_untracked() {
                 IDLE_MS
             } else {
                 match sync_once(app).await {

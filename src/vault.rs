@@ -14,7 +14,7 @@ use crate::crypto::{self, CryptoError};
 use crate::store::{Store, StoreError};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use homeward_core::pin::{after_wrong_pin, Pin, WrongPin, PBKDF2_ITERATIONS};
+use homeward_core::pin::{after_wrong_pin, Pin, WrongPin, MAX_PIN_ATTEMPTS, PBKDF2_ITERATIONS};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -166,6 +166,11 @@ pub async fn unlock(store: &Store, typed: &str) -> Result<(), UnlockError> {
         return Err(UnlockError::NoPin);
     };
     let failed = store.clear_value::<u32>(FAILED).await?.unwrap_or(0) + 1;
+    if failed > MAX_PIN_ATTEMPTS {
+        // Tries used up elsewhere (another tab): destroy without trying once more.
+        destroy(store).await?;
+        return Err(UnlockError::Exhausted);
+    }
     store.set_clear_value(FAILED, &failed).await?;
     let salt = unb64(&wrapped.salt)?;
     let pin_key = crypto::pin_key(typed.trim(), &salt, wrapped.iterations).await?;
@@ -178,14 +183,19 @@ pub async fn unlock(store: &Store, typed: &str) -> Result<(), UnlockError> {
         Err(CryptoError::Decrypt) => match after_wrong_pin(failed) {
             WrongPin::TriesLeft(tries_left) => Err(UnlockError::Wrong { tries_left }),
             WrongPin::Exhausted => {
-                store.delete_clear_value(WRAPPED).await?;
-                store.delete_clear_value(FAILED).await?;
-                store.lock();
+                destroy(store).await?;
                 Err(UnlockError::Exhausted)
             }
         },
         Err(e) => Err(e.into()),
     }
+}
+
+async fn destroy(store: &Store) -> Result<(), StoreError> {
+    store.delete_clear_value(WRAPPED).await?;
+    store.delete_clear_value(FAILED).await?;
+    store.lock();
+    Ok(())
 }
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {

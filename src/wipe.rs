@@ -5,6 +5,7 @@ use crate::i18n::Key;
 use crate::{local, vault};
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::Array;
+use leptos::prelude::Set;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -31,13 +32,22 @@ impl WipeReason {
 }
 
 /// Empties the database (records, outbox, drafts, keys), forgets the key, removes the service
-/// worker and every cache, then starts the app afresh.
+/// worker and every cache, then starts the app afresh. If the database cannot be emptied, says so
+/// and stays: never "nothing is left" when something is.
 pub async fn wipe_device(reason: WipeReason) {
     if let Some(local) = local::get() {
         if let Err(e) = local.store.wipe().await {
-            leptos::logging::error!("wipe: the database could not be emptied: {e}");
+            if let Some(app) = crate::state::app_state() {
+                app.storage_error.set(Some(e.to_string()));
+            }
+            return;
         }
     }
+    finish_wipe(reason).await;
+}
+
+/// The rest of a wipe once the database is empty: key, service worker, caches, a fresh start.
+pub async fn finish_wipe(reason: WipeReason) {
     vault::forget_pending();
     clear_caches().await;
     unregister_workers().await;

@@ -189,6 +189,7 @@ async fn no_name_date_of_birth_or_note_is_stored_in_clear() {
         "poorly",
         "Eirlys",
         "Ffion",
+        "Gwilym",
     ] {
         assert!(!dump.contains(secret), "{secret} is in clear in IndexedDB");
     }
@@ -258,4 +259,38 @@ async fn five_wrong_pins_destroy_the_pin_key_and_the_password_brings_back_the_un
         .await
         .unwrap();
     assert_eq!(store.outbox(10).await.unwrap(), vec![unsent]);
+}
+
+#[wasm_bindgen_test]
+async fn a_wipe_for_sign_out_refuses_while_a_change_waits_and_empties_everything_once_sent() {
+    use homeward::store::Unsettled;
+    let store = fresh("test-wipe").await;
+    let case_id = Uuid::now_v7();
+    let waiting = change(case_id, "child_name", "Lowri", 10);
+    store
+        .write_local(std::slice::from_ref(&waiting))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.wipe_if_settled(false).await.unwrap(),
+        Some(Unsettled {
+            unsent: 1,
+            refused: 0
+        })
+    );
+    assert!(store.record(Entity::Case, case_id).await.unwrap().is_some());
+    store
+        .settle_push(
+            std::slice::from_ref(&waiting),
+            &[ChangeResult {
+                change_id: waiting.change_id,
+                outcome: ChangeOutcome::Applied { version: 1 },
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.wipe_if_settled(false).await.unwrap(), None);
+    assert!(!store.is_unlocked());
+    let dump = raw_dump("test-wipe").await;
+    assert_eq!(dump, "", "nothing is left");
 }

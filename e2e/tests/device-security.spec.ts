@@ -169,6 +169,10 @@ test('a device revoked on the server wipes itself the next time it gets through'
   await context.setOffline(false);
   await expect(page.getByText('Your organisation took this tablet out of use')).toBeVisible({ timeout: 30_000 });
   const counts = await security.storeCounts();
-  expect(counts.records).toBe(0);
-  expect(await security.storedText()).not.toContain('Cerys');
+  for (const store of ['records', 'outbox', 'rejected', 'meta', 'drafts']) {
+    expect(counts[store], `${store} after the revoke`).toBe(0);
+  }
+  const stored = await security.storedText();
+  expect(stored).not.toContain('wrapped_key');
+  expect(stored).not.toContain(device);
 });

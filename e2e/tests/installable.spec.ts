@@ -34,6 +34,17 @@ test('Chromium finds the app installable: manifest, icons and service worker', a
   const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
   expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
   expect(manifest.icons.some((i: { purpose?: string }) => i.purpose?.includes('maskable'))).toBe(true);
+  // Richer install sheets on Android and desktop: a wide and a narrow screenshot, as declared.
+  const shots = manifest.screenshots as { src: string; sizes: string; form_factor: string }[];
+  expect(shots.map((s) => s.form_factor).sort()).toEqual(['narrow', 'wide']);
+  for (const shot of shots) {
+    const response = await page.request.get(shot.src);
+    expect(response.ok(), shot.src).toBe(true);
+    expect(response.headers()['content-type']).toBe('image/png');
+    const png = await response.body();
+    // The PNG header holds the size: width and height as big-endian numbers at bytes 16 and 20.
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, shot.src).toBe(shot.sizes);
+  }
 });
 
 test('every page is served with a strict Content-Security-Policy', async ({ page }) => {

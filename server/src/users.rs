@@ -212,7 +212,9 @@ pub async fn by_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<Us
     let row: Option<UserRow> = sqlx::query_as(
         "SELECT u.username, u.display_name, u.role, u.team \
          FROM sessions s JOIN users u ON u.username = s.username \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 \
+           AND NOT EXISTS (SELECT 1 FROM devices d \
+                           WHERE d.device_id = s.device_id AND d.revoked_at IS NOT NULL)",
     )
     .bind(token_hash)
     .bind(now)

@@ -129,20 +129,14 @@ pub fn AgreementForm(
         });
     }
 
-    let checklist = move || {
-        case.data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default()
-    };
     let store = move |a: WrittenAgreement, state: TaskState| {
         let me = case.me();
-        let checklist = checklist();
         let key = draft_key.clone();
         spawn_local(async move {
             let ok = save_item(case_id, Entity::Agreement, a.id, &a)
                 .await
                 .is_ok()
-                && update_task(case_id, checklist, Task::WrittenAgreement, &me, |r| {
+                && update_task(case_id, Task::WrittenAgreement, &me, |r| {
                     if state == TaskState::Done || !r.state.is_finished() {
                         r.state = state;
                     }

@@ -67,12 +67,8 @@ pub fn ChildTold(case: CaseCtx) -> impl IntoView {
         };
         let notes = what.get_untracked().trim().to_string();
         let me = case.me();
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
-            let r = update_task(case_id, checklist, Task::TellChildAboutStage, &me, |r| {
+            let r = update_task(case_id, Task::TellChildAboutStage, &me, |r| {
                 r.state = TaskState::Done;
                 r.notes = notes;
                 r.completed_on = Some(on);

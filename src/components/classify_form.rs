@@ -139,16 +139,12 @@ pub fn ClassifyForm(
             }
         };
         rationale_error.set(None);
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
             let result = async {
                 save_item(case_id, Entity::Classification, c.id, &c).await?;
                 // Only Stage 2's classification finishes its task; a reclassification waits for
                 // the manager, and Stage 5 reclassifies again at every interval.
-                update_task(case_id, checklist, task, &me, |r| {
+                update_task(case_id, task, &me, |r| {
                     r.state = match task {
                         Task::Classify => TaskState::Done,
                         _ if r.state.is_finished() => r.state,

@@ -103,17 +103,14 @@ pub fn CommsLog(case: CaseCtx) -> impl IntoView {
             by: me.clone(),
             note: note.get_untracked().trim().to_string(),
         };
-        let (checklist, all_told) = case
+        let all_told = case
             .data
             .with_untracked(|d| {
                 d.as_ref().map(|d| {
                     let mut log = d.file.communications.clone();
                     log.push(c.clone());
-                    (
-                        d.file.checklist.clone(),
-                        c.decision_id
-                            .is_some_and(|id| not_yet_told(id, &log).is_empty()),
-                    )
+                    c.decision_id
+                        .is_some_and(|id| not_yet_told(id, &log).is_empty())
                 })
             })
             .unwrap_or_default();
@@ -123,7 +120,7 @@ pub fn CommsLog(case: CaseCtx) -> impl IntoView {
                 .is_ok()
             {
                 if all_told {
-                    let _ = update_task(case_id, checklist, Task::CommunicateDecision, &me, |r| {
+                    let _ = update_task(case_id, Task::CommunicateDecision, &me, |r| {
                         r.state = TaskState::Done
                     })
                     .await;

@@ -70,15 +70,11 @@ pub fn ContingencyForm(case: CaseCtx) -> impl IntoView {
         };
         let complete = plan.is_complete();
         let me = case.me();
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
             let ok = save_item(case_id, Entity::Contingency, case_id, &plan)
                 .await
                 .is_ok()
-                && update_task(case_id, checklist, Task::ContingencyPlans, &me, |r| {
+                && update_task(case_id, Task::ContingencyPlans, &me, |r| {
                     r.state = if complete {
                         TaskState::Done
                     } else {

@@ -60,19 +60,11 @@ pub fn DecisionForm(case: CaseCtx) -> impl IntoView {
                 return
             }
         }
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
             let ok = save_item(case_id, Entity::Decision, d.id, &d).await.is_ok()
-                && update_task(
-                    case_id,
-                    checklist,
-                    Task::DecideReunificationPotential,
-                    &me,
-                    |r| r.state = TaskState::Done,
-                )
+                && update_task(case_id, Task::DecideReunificationPotential, &me, |r| {
+                    r.state = TaskState::Done
+                })
                 .await
                 .is_ok();
             if ok {

@@ -1,4 +1,4 @@
-use crate::case_data::{keep_draft, save_item, update_task, CaseCtx};
+use crate::case_data::{keep_draft, update_item, update_task, CaseCtx};
 use crate::components::field::Field;
 use crate::components::saved_note::SavedNote;
 use crate::format;
@@ -11,28 +11,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-/// Saves the case's reunification plan after `change`, and moves `task` on.
+/// Saves the case's reunification plan after `change` (applied to the stored plan, so quick
+/// edits in a row all count), and moves `task` on.
 pub fn save_plan(
     case: CaseCtx,
     task: Task,
-    change: impl FnOnce(&mut ReunificationPlan),
+    change: impl FnOnce(&mut ReunificationPlan) + 'static,
     done: impl FnOnce(bool) + 'static,
 ) {
     let case_id = case.id.get_untracked().unwrap_or_default();
-    let (mut plan, checklist) = case
-        .data
-        .with_untracked(|d| {
-            d.as_ref()
-                .map(|d| (d.file.plan.clone(), d.file.checklist.clone()))
-        })
-        .unwrap_or_default();
-    change(&mut plan);
     let me = case.me();
     spawn_local(async move {
-        let ok = save_item(case_id, Entity::ReunificationPlan, case_id, &plan)
+        let ok = update_item(case_id, Entity::ReunificationPlan, case_id, change)
             .await
             .is_ok()
-            && update_task(case_id, checklist, task, &me, |r| {
+            && update_task(case_id, task, &me, |r| {
                 if !r.state.is_finished() {
                     r.state = TaskState::InProgress;
                 }

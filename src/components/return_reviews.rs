@@ -54,12 +54,9 @@ pub fn ReturnReviews(case: CaseCtx) -> impl IntoView {
             .map(|(r, _)| r)
             .collect();
         // A review planned and not yet held is the one being held now.
-        let (reviews, checklist) = case
+        let reviews = case
             .data
-            .with_untracked(|d| {
-                d.as_ref()
-                    .map(|d| (d.file.reviews.clone(), d.file.checklist.clone()))
-            })
+            .with_untracked(|d| d.as_ref().map(|d| d.file.reviews.clone()))
             .unwrap_or_default();
         let planned = reviews
             .iter()
@@ -84,7 +81,7 @@ pub fn ReturnReviews(case: CaseCtx) -> impl IntoView {
             let ok = save_item(case_id, Entity::Review, review.id, &review)
                 .await
                 .is_ok()
-                && update_task(case_id, checklist, Task::MonitorAndReview, &me, |r| {
+                && update_task(case_id, Task::MonitorAndReview, &me, |r| {
                     if !r.state.is_finished() {
                         r.state = TaskState::InProgress;
                     }

@@ -1,6 +1,7 @@
 use crate::i18n::{use_i18n, Key};
 use crate::state::use_app;
-use crate::wipe::{wipe_device, WipeReason};
+use crate::store::Unsettled;
+use crate::wipe::{finish_wipe, WipeReason};
 use crate::{api, local, sync};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,19 +34,21 @@ pub fn SignOut() -> impl IntoView {
             let Some(local) = local::get() else {
                 return;
             };
-            // Errors are already on the sync indicator; what matters here is what is left.
+            // Errors are already on the sync indicator; what matters here is what is left, counted
+            // in the very transaction that wipes, so nothing typed meanwhile is lost.
             let _ = sync::sync_once(app).await;
-            let unsent = local.store.outbox_len().await.unwrap_or(u32::MAX);
-            let refused = local.store.refused_len().await.unwrap_or(u32::MAX);
-            if unsent > 0 {
-                blocked.set(Some(Blocked::Unsent(unsent)));
-            } else if refused > 0 && !accept_refused {
-                blocked.set(Some(Blocked::Refused(refused)));
-            } else {
-                // The session ends on the server first; offline here is unlikely (we just synced)
-                // and the session then simply expires.
-                let _ = api::sign_out().await;
-                wipe_device(WipeReason::SignedOut).await;
+            match local.store.wipe_if_settled(accept_refused).await {
+                Ok(None) => {
+                    // The session ends on the server too; offline here is unlikely (we just
+                    // synced), and the session then simply expires.
+                    let _ = api::sign_out().await;
+                    finish_wipe(WipeReason::SignedOut).await;
+                }
+                Ok(Some(Unsettled { unsent, .. })) if unsent > 0 => {
+                    blocked.set(Some(Blocked::Unsent(unsent)));
+                }
+                Ok(Some(Unsettled { refused, .. })) => blocked.set(Some(Blocked::Refused(refused))),
+                Err(e) => app.storage_error.set(Some(e.to_string())),
             }
             busy.set(false);
         });

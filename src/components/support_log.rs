@@ -69,19 +69,11 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
             return;
         }
         error.set(None);
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         spawn_local(async move {
             let ok = save_item(case_id, Entity::Support, s.id, &s).await.is_ok()
-                && update_task(
-                    case_id,
-                    checklist,
-                    Task::RelationshipBasedSupport,
-                    &me,
-                    |r| r.state = TaskState::Done,
-                )
+                && update_task(case_id, Task::RelationshipBasedSupport, &me, |r| {
+                    r.state = TaskState::Done
+                })
                 .await
                 .is_ok();
             if ok {

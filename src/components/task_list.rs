@@ -18,13 +18,11 @@ pub fn TaskList(case: CaseCtx, stage: Stage, checklist: Checklist) -> impl IntoV
         .map(|&task| {
             let state = checklist.state(task);
             let id = format!("task-{}", task.key().replace('.', "-"));
-            let checklist = checklist.clone();
             let toggle = move |ev: leptos::ev::Event| {
                 let ticked = event_target_checked(&ev);
-                let checklist = checklist.clone();
                 let me = case.me();
                 spawn_local(async move {
-                    let _ = update_task(case_id, checklist, task, &me, |r| {
+                    let _ = update_task(case_id, task, &me, |r| {
                         r.state = if ticked { TaskState::Done } else { TaskState::NotStarted };
                     })
                     .await;

@@ -37,14 +37,10 @@ pub fn TaskNotes(
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
-        let checklist = case
-            .data
-            .with_untracked(|d| d.as_ref().map(|d| d.file.checklist.clone()))
-            .unwrap_or_default();
         let me = case.me();
         let notes = text.get_untracked().trim().to_string();
         spawn_local(async move {
-            let r = update_task(case_id, checklist, task, &me, |r| {
+            let r = update_task(case_id, task, &me, |r| {
                 r.notes = notes;
                 if !r.state.is_finished() {
                     r.state = TaskState::InProgress;

@@ -46,13 +46,9 @@ pub async fn change_team(
         .is_finished();
     if team.has_package() && !done {
         let me = case.me();
-        update_task(
-            case_id,
-            checklist,
-            Task::TeamAroundChildAndFamily,
-            &me,
-            |r| r.state = TaskState::Done,
-        )
+        update_task(case_id, Task::TeamAroundChildAndFamily, &me, |r| {
+            r.state = TaskState::Done
+        })
         .await
         .map_err(TeamSaveError::Store)?;
     }

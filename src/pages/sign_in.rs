@@ -119,9 +119,13 @@ async fn sign_in(app: AppState, username: &str, password: &str) -> Result<(), Pr
         app.storage_error.set(Some(e.to_string()));
         Problem::Say(Key::SignInFailed)
     };
-    // The tablet holds someone else's work: it is theirs to send before anyone else signs in.
+    // The tablet holds someone else's work: it is theirs to send before anyone else signs in, and
+    // nothing is cleared for a password that is not right.
     if let Some(owner) = vault::owner(&local.store).await.map_err(storage)? {
         if owner != typed && !typed.is_empty() {
+            api::sign_in(username, password, None)
+                .await
+                .map_err(sign_in_problem)?;
             let unsent = local.store.outbox_len().await.map_err(storage)?
                 + local.store.refused_len().await.map_err(storage)?;
             if unsent > 0 {
@@ -131,15 +135,13 @@ async fn sign_in(app: AppState, username: &str, password: &str) -> Result<(), Pr
             return Err(Problem::Say(Key::OtherWorkerWiped));
         }
     }
-    let signed = match api::sign_in(username, password, local.device_id).await {
+    let signed = match api::sign_in(username, password, Some(local.device_id)).await {
         Ok(s) => s,
-        Err(ApiError::Offline) => return Err(Problem::Say(Key::SignInNeedsConnection)),
-        Err(e) if e.is(ErrorCode::RateLimited) => return Err(Problem::Say(Key::SignInTooMany)),
         Err(e) if e.is(ErrorCode::DeviceRevoked) => {
             wipe_device(WipeReason::Revoked).await;
             return Err(Problem::Say(Key::DeviceRevokedNotice));
         }
-        Err(_) => return Err(Problem::Say(Key::SignInFailed)),
+        Err(e) => return Err(sign_in_problem(e)),
     };
     let key = signed
         .data_key
@@ -160,4 +162,12 @@ async fn sign_in(app: AppState, username: &str, password: &str) -> Result<(), Pr
         .map_err(storage)?;
     app.me.set(Some(signed.me));
     Ok(())
+}
+
+fn sign_in_problem(e: ApiError) -> Problem {
+    match e {
+        ApiError::Offline => Problem::Say(Key::SignInNeedsConnection),
+        e if e.is(ErrorCode::RateLimited) => Problem::Say(Key::SignInTooMany),
+        _ => Problem::Say(Key::SignInFailed),
+    }
 }
