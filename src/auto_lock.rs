@@ -56,9 +56,12 @@ pub fn install(app: AppState, in_child_mode: Memo<bool>) {
 
     let last = last_input.clone();
     Interval::new(CHECK_MS, move || {
-        if app.lock.get_untracked() == LockState::Unlocked
-            && policy().idle_expired(last.get(), now())
-        {
+        // The choose-PIN screen holds the key too: left idle, it goes back to the password.
+        let open = matches!(
+            app.lock.get_untracked(),
+            LockState::Unlocked | LockState::ChoosePin
+        );
+        if open && policy().idle_expired(last.get(), now()) {
             lock();
         }
     })
