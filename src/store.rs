@@ -514,24 +514,33 @@ impl Store {
         self.delete_entry(KEYS, key).await
     }
 
-    /// Empties every store in one transaction: case data, outbox, drafts, meta and keys.
+    /// Empties every store in one transaction: case data, outbox, drafts, meta and keys, whatever
+    /// they hold (a revoked tablet, a database that cannot be opened as sealed).
     pub async fn wipe(&self) -> Result<()> {
-        self.wipe_if_settled(true).await.map(|_| ())
+        self.clear_unless(|_| false).await.map(drop)
     }
 
     /// Empties every store, but only if no change waits to be sent (and, unless `refused_too`,
     /// none the server refused is kept), counted in the same transaction that clears, under the
     /// write lock: an edit made meanwhile is never wiped unsent. `Ok(Some(_))` says what is left.
     pub async fn wipe_if_settled(&self, refused_too: bool) -> Result<Option<Unsettled>> {
+        self.clear_unless(|u| u.unsent > 0 || (u.refused > 0 && !refused_too))
+            .await
+    }
+
+    /// Clears every store unless `keep` says what is still there must stay.
+    async fn clear_unless(&self, keep: impl Fn(&Unsettled) -> bool) -> Result<Option<Unsettled>> {
         let _writing = self.writing.lock().await;
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
-        let unsent = tx.store(OUTBOX)?.count(None).await?;
-        let refused = tx.store(REJECTED)?.count(None).await?;
-        if unsent > 0 || (refused > 0 && !refused_too) {
+        let left = Unsettled {
+            unsent: tx.store(OUTBOX)?.count(None).await?,
+            refused: tx.store(REJECTED)?.count(None).await?,
+        };
+        if keep(&left) {
             tx.abort().await?;
-            return Ok(Some(Unsettled { unsent, refused }));
+            return Ok(Some(left));
         }
         for name in ALL_STORES {
             tx.store(name)?.clear().await?;

@@ -294,3 +294,15 @@ async fn a_wipe_for_sign_out_refuses_while_a_change_waits_and_empties_everything
     let dump = raw_dump("test-wipe").await;
     assert_eq!(dump, "", "nothing is left");
 }
+
+#[wasm_bindgen_test]
+async fn a_revoked_tablet_is_wiped_even_with_changes_it_can_no_longer_send() {
+    let store = fresh("test-wipe-revoked").await;
+    store
+        .write_local(&[change(Uuid::now_v7(), "child_name", "Lowri", 10)])
+        .await
+        .unwrap();
+    store.wipe().await.unwrap();
+    assert!(!store.is_unlocked());
+    assert_eq!(raw_dump("test-wipe-revoked").await, "", "nothing is left");
+}
