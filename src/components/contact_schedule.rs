@@ -57,14 +57,19 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
             error.set(Some(Key::ErrPlanTooLong));
             return;
         }
+        // What was sent; the worker may already be typing the next step when the save ends, and
+        // that must not be cleared.
+        let sent = [kind, on, notes].map(|s| s.get_untracked());
         save_plan(
             case,
             Task::GradualReturn,
             move |p| p.contact.push(step),
             move |ok| {
                 if ok {
-                    for s in [kind, on, notes] {
-                        s.set(String::new());
+                    for (s, was) in [kind, on, notes].into_iter().zip(sent) {
+                        if s.get_untracked() == was {
+                            s.set(String::new());
+                        }
                     }
                     tried.set(false);
                 }
