@@ -54,13 +54,18 @@ async fn answer<T: DeserializeOwned>(
     if response.ok() {
         return response.json::<T>().await.map_err(|_| ApiError::Garbled);
     }
+    Err(failure(response).await)
+}
+
+/// The typed error of a reply that is not a success.
+async fn failure(response: Response) -> ApiError {
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server {
+        Ok(body) => ApiError::Server {
             code: body.error.code,
             message: body.error.message,
-        }),
+        },
         // A proxy or a captive portal answered, not our server.
-        Err(_) => Err(ApiError::Offline),
+        Err(_) => ApiError::Offline,
     }
 }
 
@@ -136,4 +141,41 @@ pub async fn pull_case(
 ) -> Result<PullResponse, ApiError> {
     let url = format!("/api/sync/pull?device_id={device}&case={case_id}&since={since}");
     answer(get(&url).send().await).await
+}
+
+fn blob_url(case_id: uuid::Uuid, sha256: &str) -> String {
+    format!("/api/cases/{case_id}/blobs/{sha256}")
+}
+
+/// Uploads the bytes of one of `case_id`'s attachments to their sha256 address. The server keeps
+/// them only if the case's record describes exactly these bytes; sending them again is harmless.
+pub async fn put_blob(case_id: uuid::Uuid, sha256: &str, bytes: &[u8]) -> Result<(), ApiError> {
+    let request = named(Request::put(&blob_url(case_id, sha256)))
+        .header("content-type", "application/octet-stream")
+        .body(js_sys::Uint8Array::from(bytes))
+        .map_err(|_| ApiError::Garbled)?;
+    let response = request.send().await.map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(failure(response).await)
+    }
+}
+
+/// The bytes of one of `case_id`'s attachments; `None` while the server does not have them yet
+/// (the device that made them has not uploaded them).
+pub async fn get_blob(case_id: uuid::Uuid, sha256: &str) -> Result<Option<Vec<u8>>, ApiError> {
+    let sent = get(&blob_url(case_id, sha256)).send().await;
+    let response = sent.map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        return response
+            .binary()
+            .await
+            .map(Some)
+            .map_err(|_| ApiError::Garbled);
+    }
+    match failure(response).await {
+        e if e.is(ErrorCode::NotFound) => Ok(None),
+        e => Err(e),
+    }
 }

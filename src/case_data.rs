@@ -5,6 +5,7 @@
 use crate::state::{use_app, AppState, CaseRow};
 use crate::store::StoreError;
 use crate::{format, local, sync};
+use homeward_core::attachment::Content;
 use homeward_core::entities::{self, DATA, DELETED};
 use homeward_core::practice::CaseFile;
 use homeward_core::record::Record;
@@ -132,6 +133,16 @@ pub async fn save_items(
     case_id: Uuid,
     items: &[(Entity, Uuid, serde_json::Value)],
 ) -> Result<(), StoreError> {
+    save_items_with(case_id, items, Vec::new()).await
+}
+
+/// As [`save_items`], with the bytes of the attachments among the items, written in the same
+/// transaction and queued for upload.
+pub async fn save_items_with(
+    case_id: Uuid,
+    items: &[(Entity, Uuid, serde_json::Value)],
+    contents: Vec<Content>,
+) -> Result<(), StoreError> {
     let app = use_app_untracked();
     let (Some(local), Some(me)) = (local::get(), app.and_then(|a| a.me.get_untracked())) else {
         return Err(StoreError::Db("not signed in".into()));
@@ -153,7 +164,8 @@ pub async fn save_items(
             base,
         ));
     }
-    local.store.write_local(&changes).await?;
+    let contents: Vec<(Uuid, Content)> = contents.into_iter().map(|c| (case_id, c)).collect();
+    local.store.write_local_with(&changes, &contents).await?;
     let _ = local.save_clock().await;
     if let Some(app) = app {
         app.refresh().await;

@@ -5,7 +5,7 @@
 //! unlocks it. Drawings and recordings wait under their own meta keys until the worker saves.
 
 use crate::local;
-use homeward_core::attachment::Attachment;
+use homeward_core::attachment::Content;
 use homeward_core::voice::{prompts_for, Activity, ChildVoice, Prompt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -106,24 +106,29 @@ pub async fn clear(session: &ChildSession) -> Result<(), crate::store::StoreErro
     for m in &session.voice.media {
         local
             .store
-            .set_meta(&media_key(m.id), &None::<Attachment>)
+            .set_meta(&media_key(m.id), &None::<Content>)
             .await?;
     }
     local.store.set_meta(SESSION, &None::<ChildSession>).await
 }
 
-pub async fn save_media(a: &Attachment) -> Result<(), crate::store::StoreError> {
+pub async fn save_media(a: &Content) -> Result<(), crate::store::StoreError> {
     match local::get() {
-        Some(local) => local.store.set_meta(&media_key(a.id), &Some(a)).await,
+        Some(local) => {
+            local
+                .store
+                .set_meta(&media_key(a.attachment.id), &Some(a))
+                .await
+        }
         None => Ok(()),
     }
 }
 
-pub async fn load_media(id: Uuid) -> Option<Attachment> {
+pub async fn load_media(id: Uuid) -> Option<Content> {
     let local = local::get()?;
     local
         .store
-        .meta::<Option<Attachment>>(&media_key(id))
+        .meta::<Option<Content>>(&media_key(id))
         .await
         .ok()
         .flatten()
@@ -132,12 +137,7 @@ pub async fn load_media(id: Uuid) -> Option<Attachment> {
 
 pub async fn delete_media(id: Uuid) -> Result<(), crate::store::StoreError> {
     match local::get() {
-        Some(local) => {
-            local
-                .store
-                .set_meta(&media_key(id), &None::<Attachment>)
-                .await
-        }
+        Some(local) => local.store.set_meta(&media_key(id), &None::<Content>).await,
         None => Ok(()),
     }
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces, one component per file.
 
+pub mod attachment_media;
 pub mod capacity_editor;
 pub mod case_card;
 pub mod child;
@@ -59,3 +60,4 @@ pub mod sign_off_box;
 pub mod sign_off_form;
 pub mod sign_off_status;
 pub mod stage4_outcomes;
+pub mod stored_attachment;

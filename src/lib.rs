@@ -14,6 +14,7 @@ pub mod genogram_layout;
 pub mod i18n;
 pub mod labels;
 pub mod local;
+pub mod media;
 pub mod pages;
 pub mod pwa;
 pub mod session;

@@ -145,7 +145,7 @@ impl AppState {
                 })
                 .collect();
             rows.sort_by_key(|r| r.child_name.to_lowercase());
-            let waiting = local.store.outbox_len().await?;
+            let waiting = local.store.waiting_len().await?;
             let refused = local.store.refused().await?;
             Ok::<_, crate::store::StoreError>((rows, waiting, refused))
         }

@@ -18,6 +18,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use futures::future::{join_all, try_join_all};
 use futures::lock::Mutex;
+use homeward_core::attachment::Content;
 use homeward_core::record::Record;
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
@@ -30,7 +31,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use web_sys::CryptoKey;
 
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const RECORDS: &str = "records";
 /// Unsaved form input, so a locked or backgrounded tablet loses nothing (sealed like records).
 const DRAFTS: &str = "drafts";
@@ -40,8 +41,11 @@ const META: &str = "meta";
 /// The one store in clear: this device's id, the PIN-wrapped data key and the count of wrong PINs.
 /// Nothing about a case or a person goes here.
 const KEYS: &str = "keys";
+/// The bytes of drawings, recordings and signatures, sealed, by case and sha256; `pending` (in
+/// clear, indexed) marks those the server has not yet acknowledged.
+const BLOBS: &str = "blobs";
 /// Every store, for [`Store::wipe`].
-const ALL_STORES: [&str; 6] = [RECORDS, DRAFTS, OUTBOX, REJECTED, META, KEYS];
+const ALL_STORES: [&str; 7] = [RECORDS, DRAFTS, OUTBOX, REJECTED, META, KEYS, BLOBS];
 
 /// Why storage failed, in words the worker can pass on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -101,7 +105,24 @@ struct StoredChange {
     body: String,
 }
 
-/// What stops a wipe: changes not yet sent, and changes the server refused.
+/// What IndexedDB holds for the bytes of an attachment.
+#[derive(Serialize, Deserialize)]
+struct StoredBlob {
+    key: String,
+    case_id: String,
+    sha256: String,
+    /// 1 until the server has the bytes (IndexedDB cannot index a boolean), then 0.
+    pending: u8,
+    /// The bytes, encrypted, as base64.
+    body: String,
+}
+
+pub fn blob_key(case_id: Uuid, sha256: &str) -> String {
+    format!("{case_id}/{sha256}")
+}
+
+/// What stops a wipe: changes not yet sent (or attachments not yet uploaded), and changes the
+/// server refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsettled {
     pub unsent: u32,
@@ -162,6 +183,11 @@ impl Store {
             .add_object_store(ObjectStore::new(META).key_path("key"))
             .add_object_store(ObjectStore::new(DRAFTS).key_path("key"))
             .add_object_store(ObjectStore::new(KEYS).key_path("key"))
+            .add_object_store(
+                ObjectStore::new(BLOBS)
+                    .key_path("key")
+                    .add_index(Index::new("pending", "pending")),
+            )
             .build()
             .await?;
         Ok(Store {
@@ -292,6 +318,17 @@ impl Store {
 
     /// Applies local edits to their records and queues them for sending, atomically.
     pub async fn write_local(&self, changes: &[Change]) -> Result<()> {
+        self.write_local_with(changes, &[]).await
+    }
+
+    /// As [`Store::write_local`], with the bytes of the attachments the changes describe, each
+    /// with its case, queued for upload in the same transaction: a record is never kept without
+    /// its content, nor content without its record.
+    pub async fn write_local_with(
+        &self,
+        changes: &[Change],
+        contents: &[(Uuid, Content)],
+    ) -> Result<()> {
         let _writing = self.writing.lock().await;
         let key = self.data_key()?;
         let touched = self
@@ -299,17 +336,139 @@ impl Store {
             .await?;
         let records = Self::sealed_records(&key, &touched).await?;
         let queued = Self::sealed_changes(&key, changes).await?;
+        let blobs = try_join_all(contents.iter().map(|(case_id, content)| {
+            let key = &key;
+            async move {
+                let bytes = content
+                    .bytes()
+                    .map_err(|e| StoreError::Decode(e.to_string()))?;
+                Self::stored_blob(key, *case_id, &content.attachment.sha256, &bytes, true).await
+            }
+        }))
+        .await?;
         let tx = self
             .db
-            .transaction(&[RECORDS, OUTBOX], TransactionMode::ReadWrite)?;
+            .transaction(&[RECORDS, OUTBOX, BLOBS], TransactionMode::ReadWrite)?;
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
         tx.store(OUTBOX)?
             .put_all(queued.into_iter().map(|v| (v, None)))
             .await?;
+        tx.store(BLOBS)?
+            .put_all(blobs.into_iter().map(|v| (v, None)))
+            .await?;
         tx.done().await?;
         Ok(())
+    }
+
+    async fn stored_blob(
+        key: &CryptoKey,
+        case_id: Uuid,
+        sha256: &str,
+        bytes: &[u8],
+        pending: bool,
+    ) -> Result<JsValue> {
+        to_js(&StoredBlob {
+            key: blob_key(case_id, sha256),
+            case_id: case_id.to_string(),
+            sha256: sha256.to_string(),
+            pending: u8::from(pending),
+            body: BASE64.encode(crypto::seal(key, bytes).await?),
+        })
+    }
+
+    async fn open_blob(&self, stored: &StoredBlob) -> Result<Vec<u8>> {
+        let key = self.data_key()?;
+        let sealed = BASE64
+            .decode(&stored.body)
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
+        Ok(crypto::open(&key, &sealed).await?)
+    }
+
+    /// The bytes of an attachment of `case_id`, if this device holds them.
+    pub async fn blob(&self, case_id: Uuid, sha256: &str) -> Result<Option<Vec<u8>>> {
+        let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .store(BLOBS)?
+            .get(JsValue::from_str(&blob_key(case_id, sha256)))
+            .await?;
+        tx.done().await?;
+        match found(value) {
+            Some(v) => Ok(Some(self.open_blob(&from_js(v)?).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The case and sha256 of every attachment whose bytes the server does not have yet
+    /// (read without decrypting, so a large backlog costs no memory until each is sent).
+    pub async fn pending_blobs(&self) -> Result<Vec<(Uuid, String)>> {
+        let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
+        let keys = tx
+            .store(BLOBS)?
+            .index("pending")?
+            .get_all_keys(Some(KeyRange::only(&JsValue::from(1))?), None)
+            .await?;
+        tx.done().await?;
+        Ok(keys
+            .into_iter()
+            .filter_map(|k| {
+                let k = k.as_string()?;
+                let (case_id, sha256) = k.split_once('/')?;
+                Some((Uuid::parse_str(case_id).ok()?, sha256.to_string()))
+            })
+            .collect())
+    }
+
+    /// How many attachments wait to be uploaded (counted without decrypting).
+    pub async fn pending_blobs_len(&self) -> Result<u32> {
+        let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
+        let n = tx
+            .store(BLOBS)?
+            .index("pending")?
+            .count(Some(KeyRange::only(&JsValue::from(1))?))
+            .await?;
+        tx.done().await?;
+        Ok(n)
+    }
+
+    /// Marks an attachment's bytes as held by the server (it answered the upload).
+    pub async fn blob_uploaded(&self, case_id: Uuid, sha256: &str) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadWrite)?;
+        let store = tx.store(BLOBS)?;
+        if let Some(v) = found(
+            store
+                .get(JsValue::from_str(&blob_key(case_id, sha256)))
+                .await?,
+        ) {
+            let mut stored: StoredBlob = from_js(v)?;
+            stored.pending = 0;
+            store.put(&to_js(&stored)?, None).await?;
+        }
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Keeps the bytes of an attachment fetched from the server (already checked by the caller).
+    pub async fn put_downloaded_blob(
+        &self,
+        case_id: Uuid,
+        sha256: &str,
+        bytes: &[u8],
+    ) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let key = self.data_key()?;
+        let value = Self::stored_blob(&key, case_id, sha256, bytes, false).await?;
+        self.put(BLOBS, value).await
+    }
+
+    /// The keys (`case/sha256`) of every attachment whose bytes this device holds.
+    pub async fn held_blobs(&self) -> Result<std::collections::BTreeSet<String>> {
+        let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
+        let keys = tx.store(BLOBS)?.get_all_keys(None, None).await?;
+        tx.done().await?;
+        Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
     }
 
     /// The values of one index equal to `value`, decrypted.
@@ -371,6 +530,11 @@ impl Store {
     /// How many changes wait to be sent (counted without decrypting: works while locked).
     pub async fn outbox_len(&self) -> Result<u32> {
         self.count(OUTBOX).await
+    }
+
+    /// What waits to reach the server: changes, and attachments whose bytes are not uploaded.
+    pub async fn waiting_len(&self) -> Result<u32> {
+        Ok(self.outbox_len().await? + self.pending_blobs_len().await?)
     }
 
     /// How many changes the server refused (counted without decrypting).
@@ -534,8 +698,13 @@ impl Store {
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        let unuploaded = tx
+            .store(BLOBS)?
+            .index("pending")?
+            .count(Some(KeyRange::only(&JsValue::from(1))?))
+            .await?;
         let left = Unsettled {
-            unsent: tx.store(OUTBOX)?.count(None).await?,
+            unsent: tx.store(OUTBOX)?.count(None).await? + unuploaded,
             refused: tx.store(REJECTED)?.count(None).await?,
         };
         if keep(&left) {

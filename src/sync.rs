@@ -1,16 +1,19 @@
 //! Sends the outbox and pulls what changed, on start, on reconnect, after each edit and on a
 //! jittered backoff timer that never gives up. Nothing is dropped: a change leaves the outbox
-//! only when the server has answered for it.
+//! only when the server has answered for it. The bytes of drawings, recordings and signatures go
+//! apart from their records, uploaded once by checksum and fetched by other devices after a pull.
 
 use crate::api::{self, ApiError};
 use crate::local::{self, Local};
 use crate::state::AppState;
-use crate::store::{StoreError, CURSOR};
+use crate::store::{blob_key, StoreError, CURSOR};
 use futures::channel::mpsc;
 use futures::{FutureExt, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use homeward_core::api::ErrorCode;
-use homeward_core::sync::{fits_in_push, PushRequest, MAX_PUSH_CHANGES, PUSH_BYTES_BUDGET};
+use homeward_core::attachment::Attachment;
+use homeward_core::entities::item;
+use homeward_core::sync::{fits_in_push, Entity, PushRequest, MAX_PUSH_CHANGES, PUSH_BYTES_BUDGET};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -91,6 +94,54 @@ async fn push_all(local: &Local) -> Result<(), SyncError> {
     }
 }
 
+/// Uploads the bytes of attachments the server lacks. After the push, because the server keeps
+/// only content that a record of the case (pushed first) describes. One refused upload does not
+/// stop the others; the first refusal is reported and the bytes stay queued.
+async fn upload_blobs(local: &Local) -> Result<(), SyncError> {
+    let mut first_error = None;
+    for (case_id, sha256) in local.store.pending_blobs().await? {
+        let Some(bytes) = local.store.blob(case_id, &sha256).await? else {
+            continue;
+        };
+        match api::put_blob(case_id, &sha256, &bytes).await {
+            Ok(()) => local.store.blob_uploaded(case_id, &sha256).await?,
+            Err(ApiError::Offline) => return Err(ApiError::Offline.into()),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    first_error.map_or(Ok(()), |e| Err(e.into()))
+}
+
+/// Fetches the bytes of attachments this device has the record of but not the content (made on
+/// another device), so drawings and signatures are there offline. Bytes the server does not have
+/// yet, or that do not match their record, are fetched again next time.
+async fn download_blobs(local: &Local) -> Result<(), SyncError> {
+    let held = local.store.held_blobs().await?;
+    for record in local.store.records(Entity::Attachment).await? {
+        let Some(a) = item::<Attachment>(&record) else {
+            continue;
+        };
+        if held.contains(&blob_key(record.case_id, &a.sha256)) {
+            continue;
+        }
+        match api::get_blob(record.case_id, &a.sha256).await {
+            Ok(Some(bytes)) if a.check_bytes(&bytes).is_ok() => {
+                local
+                    .store
+                    .put_downloaded_blob(record.case_id, &a.sha256, &bytes)
+                    .await?;
+            }
+            Ok(_) => {}
+            // The case left this worker's caseload since: its data goes with the next pull.
+            Err(e) if e.is(ErrorCode::Forbidden) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 /// Meta key of the last case grant this device accounted for.
 const GRANTS: &str = "grants_cursor";
 
@@ -158,7 +209,11 @@ pub async fn sync_once(app: AppState) -> Result<(), SyncError> {
     let _running = Running::start().await;
     let result = async {
         push_all(&local).await?;
-        pull_all(&local).await
+        // A refused upload must not stop this device hearing of others' work.
+        let uploaded = upload_blobs(&local).await;
+        pull_all(&local).await?;
+        download_blobs(&local).await?;
+        uploaded
     }
     .await;
     match &result {

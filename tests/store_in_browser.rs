@@ -147,7 +147,9 @@ async fn a_locked_store_reads_nothing_but_still_counts_what_waits_to_be_sent() {
 async fn raw_dump(name: &str) -> String {
     let db = rexie::Rexie::builder(name).build().await.unwrap();
     let mut all = String::new();
-    for store in ["records", "outbox", "rejected", "meta", "drafts", "keys"] {
+    for store in [
+        "records", "outbox", "rejected", "meta", "drafts", "keys", "blobs",
+    ] {
         let tx = db
             .transaction(&[store], rexie::TransactionMode::ReadOnly)
             .unwrap();
@@ -305,4 +307,95 @@ async fn a_revoked_tablet_is_wiped_even_with_changes_it_can_no_longer_send() {
     store.wipe().await.unwrap();
     assert!(!store.is_unlocked());
     assert_eq!(raw_dump("test-wipe-revoked").await, "", "nothing is left");
+}
+
+#[wasm_bindgen_test]
+async fn a_drawing_is_kept_sealed_with_its_record_and_counts_as_unsent_until_uploaded() {
+    use homeward::store::Unsettled;
+    use homeward_core::attachment::Content;
+    let store = fresh("test-blobs").await;
+    let case_id = Uuid::now_v7();
+    let drawing = b"PNG: Cerys drew Nain Eirlys's house with a red door";
+    let content = Content::new(Uuid::now_v7(), "image/png", drawing).unwrap();
+    let record = Change {
+        entity: Entity::Attachment,
+        entity_id: content.attachment.id,
+        field: "data".into(),
+        value: serde_json::to_value(&content.attachment).unwrap(),
+        ..change(case_id, "note", "", 20)
+    };
+    let sha = content.attachment.sha256.clone();
+    store
+        .write_local_with(std::slice::from_ref(&record), &[(case_id, content)])
+        .await
+        .unwrap();
+
+    // Record, outbox entry and bytes arrived together; the bytes are not readable in clear.
+    assert_eq!(store.outbox_len().await.unwrap(), 1);
+    assert_eq!(
+        store.pending_blobs().await.unwrap(),
+        vec![(case_id, sha.clone())]
+    );
+    assert_eq!(store.waiting_len().await.unwrap(), 2);
+    assert_eq!(
+        store.blob(case_id, &sha).await.unwrap().as_deref(),
+        Some(&drawing[..])
+    );
+    let dump = raw_dump("test-blobs").await;
+    assert!(!dump.contains("red door"), "the drawing's bytes are sealed");
+
+    // Sent and answered, the record is settled, but the bytes still wait: no sign-out wipe yet.
+    store
+        .settle_push(
+            std::slice::from_ref(&record),
+            &[ChangeResult {
+                change_id: record.change_id,
+                outcome: ChangeOutcome::Applied { version: 3 },
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.wipe_if_settled(false).await.unwrap(),
+        Some(Unsettled {
+            unsent: 1,
+            refused: 0
+        })
+    );
+    store.blob_uploaded(case_id, &sha).await.unwrap();
+    assert_eq!(store.pending_blobs().await.unwrap(), vec![]);
+    assert_eq!(store.waiting_len().await.unwrap(), 0);
+    // Still there to show offline, now that the server has a copy too.
+    assert!(store
+        .held_blobs()
+        .await
+        .unwrap()
+        .contains(&homeward::store::blob_key(case_id, &sha)));
+    assert_eq!(store.wipe_if_settled(false).await.unwrap(), None);
+    assert_eq!(raw_dump("test-blobs").await, "", "nothing is left");
+}
+
+#[wasm_bindgen_test]
+async fn a_drawing_fetched_from_the_server_is_kept_sealed_and_not_queued_for_upload() {
+    let store = fresh("test-blob-download").await;
+    let case_id = Uuid::now_v7();
+    store
+        .put_downloaded_blob(case_id, &"ab".repeat(32), b"Osian's recording")
+        .await
+        .unwrap();
+    assert_eq!(store.pending_blobs().await.unwrap(), vec![]);
+    assert_eq!(
+        store
+            .blob(case_id, &"ab".repeat(32))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(&b"Osian's recording"[..])
+    );
+    assert!(!raw_dump("test-blob-download").await.contains("Osian"));
+    store.lock();
+    assert_eq!(
+        store.blob(case_id, &"ab".repeat(32)).await,
+        Err(StoreError::Locked)
+    );
 }

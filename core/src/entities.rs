@@ -490,9 +490,9 @@ mod tests {
     }
 
     #[test]
-    fn an_attachment_is_checked_against_its_checksum() {
+    fn an_attachment_record_must_name_its_content_by_a_sha256() {
         let id = Uuid::from_u128(4);
-        let a = crate::attachment::Attachment::new(id, "image/png", b"drawing").unwrap();
+        let a = crate::attachment::Attachment::describe(id, "image/png", b"drawing").unwrap();
         let mut v = serde_json::to_value(&a).unwrap();
         assert_eq!(check_data(Entity::Attachment, Some(id), &v), Ok(()));
         v["sha256"] = json!("00");

@@ -106,7 +106,7 @@ impl Entity {
 }
 
 /// How many bytes of changes the device puts in one push. The server accepts bodies of up to
-/// 8 MiB; a drawing or recording can be up to 3 MiB (4 MiB as base64), so one always fits.
+/// 8 MiB; one change is far smaller (attachments' bytes are uploaded apart), so one always fits.
 pub const PUSH_BYTES_BUDGET: usize = 6 * 1024 * 1024;
 
 /// How many of `changes` (from the front) fit in one push of at most `budget` bytes of values;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Page } from '@playwright/test';
 import { test, expect, expectAccessible, demo, uniqueChild } from '../fixtures';
 import { SignInPage } from '../pages/sign-in-page';
@@ -72,9 +73,10 @@ test("Cerys's agreement shows the goal whose date has passed as not Timely, and 
   await expect(agreement.finalised()).toHaveCount(0);
 });
 
-test('an agreement cannot be finalised while a goal fails its SMART check; fixing the date lets it, and parents sign it offline once', async ({
+test('an agreement cannot be finalised while a goal fails its SMART check; fixing the date lets it, and parents sign it offline once, and the signature reaches another tablet', async ({
   page,
   context,
+  browser,
 }) => {
   const child = uniqueChild('Elin');
   const agreement = new AgreementPage(page);
@@ -155,6 +157,37 @@ test('an agreement cannot be finalised while a goal fails its SMART check; fixin
   expect(latest.signatures).toHaveLength(1);
   expect(latest.signatures[0].name).toBe('Carys Mum');
   expect(latest.signatures[0].drawing).toBe(drawings[0].change.entity_id);
+
+  // The record names the drawing by checksum; its bytes went apart, to that address, and are
+  // exactly what the record says.
+  const record = drawings[0].change.value;
+  expect(record.data, 'the bytes are not inside the synced record').toBeUndefined();
+  const blob = await page.request.get(`/api/cases/${caseId}/blobs/${record.sha256}`);
+  expect(blob.status()).toBe(200);
+  const bytes = await blob.body();
+  expect(bytes.length).toBe(record.byte_len);
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(record.sha256);
+  expect(bytes.subarray(0, 8).toString('hex'), 'a PNG').toBe('89504e470d0a1a0a');
+
+  // The same worker's other tablet fetches the drawing with the agreement, and shows it offline.
+  const other = await browser.newContext();
+  const tablet = await other.newPage();
+  const otherSignIn = new SignInPage(tablet);
+  await otherSignIn.open();
+  await otherSignIn.signIn(demo.worker.username, demo.worker.password);
+  await new CaseListPage(tablet).expectAllSent();
+  await tablet.goto(`/cases/${caseId}/agreement/parents`);
+  const otherParents = new ParentsAgreementPage(tablet);
+  await otherParents.expectShown(child);
+  await expect(otherParents.signature('Carys Mum')).toBeVisible();
+  await tablet.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await other.setOffline(true);
+  await tablet.reload();
+  await otherParents.expectShown(child);
+  await expect(otherParents.signature('Carys Mum')).toBeVisible();
+  const shown = await otherParents.signature('Carys Mum').evaluate((img: HTMLImageElement) => img.naturalWidth);
+  expect(shown, 'the image decodes').toBeGreaterThan(0);
+  await other.close();
 
   // Printed on A4 for the parents to keep: the signing controls do not print.
   await page.emulateMedia({ media: 'print' });

@@ -21,6 +21,10 @@ pub enum Action {
     Assign,
     /// A device was taken out of use: its key destroyed, its sessions ended.
     DeviceRevoked,
+    /// The bytes of a drawing, recording or signature were uploaded.
+    Upload,
+    /// The bytes of a drawing, recording or signature were read.
+    Download,
 }
 
 impl Action {
@@ -35,6 +39,8 @@ impl Action {
             Action::SignOut => "sign_out",
             Action::Assign => "assign",
             Action::DeviceRevoked => "device_revoked",
+            Action::Upload => "upload",
+            Action::Download => "download",
         }
     }
 }

@@ -26,6 +26,9 @@ pub enum AppError {
     TooLarge,
     #[error("There is nothing here.")]
     NotFound,
+    /// The request was readable but breaks a rule; the message says which, in plain words.
+    #[error("{0}")]
+    Invalid(String),
     #[error("This address does not accept that method.")]
     MethodNotAllowed,
     #[error(
@@ -66,6 +69,7 @@ impl AppError {
             AppError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::TooLarge),
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation),
             AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::BadRequest),
             AppError::DeviceRevoked => (StatusCode::GONE, ErrorCode::DeviceRevoked),
             AppError::DeviceOfAnotherUser => (StatusCode::CONFLICT, ErrorCode::Forbidden),

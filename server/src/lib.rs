@@ -1,11 +1,12 @@
 //! `homeward-server`: the sync API and the server of the built PWA, on one origin.
 //!
-//! Every area has its own router ([`auth`], [`sync`], [`web`]); [`app`] puts them together with
+//! Every area has its own router ([`auth`], [`sync`], [`blobs`], [`web`]); [`app`] puts them together with
 //! the headers every response carries. Errors are [`error::AppError`], which always answers with
 //! the stable JSON shape of [`homeward_core::api::ErrorBody`] and never leaks internal detail.
 
 pub mod audit;
 pub mod auth;
+pub mod blobs;
 pub mod cases;
 pub mod clock;
 pub mod db;
@@ -75,7 +76,8 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(web::health())
         .nest("/auth", auth::app(state.clone()))
-        .nest("/sync", sync::app(state.clone()));
+        .nest("/sync", sync::app(state.clone()))
+        .nest("/cases", blobs::app(state.clone()));
     let api = api.layer(axum::middleware::from_fn_with_state(
         state.db.clone(),
         devices::refuse_revoked,

@@ -1,21 +1,17 @@
+use crate::components::attachment_media::AttachmentMedia;
 use crate::i18n::{child, use_i18n, Key};
 use homeward_core::attachment::Attachment;
 use homeward_core::voice::{prompts_for, Activity, ChildVoice, Prompt};
 use leptos::prelude::*;
 
-fn blob_url(a: &Attachment) -> Option<String> {
-    let bytes = a.bytes().ok()?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&a.media_type);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
 /// What the child said, question by question, in their own words and choices, with their
-/// drawings and recordings. Only the child's part: the worker's note is shown apart.
+/// drawings and recordings (each with its bytes, when this tablet has them). Only the child's
+/// part: the worker's note is shown apart.
 #[component]
-pub fn ChildVoiceSummary(voice: ChildVoice, attachments: Vec<Attachment>) -> impl IntoView {
+pub fn ChildVoiceSummary(
+    voice: ChildVoice,
+    attachments: Vec<(Attachment, Option<Vec<u8>>)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = prompts_for(&Activity::ALL)
         .into_iter()
@@ -34,11 +30,11 @@ pub fn ChildVoiceSummary(voice: ChildVoice, attachments: Vec<Attachment>) -> imp
                 .map(|s| s.sticker)
                 .collect();
             let skipped = voice.skipped.contains(&prompt) && !voice.answered(prompt);
-            let media: Vec<Attachment> = voice
+            let media: Vec<(Attachment, Option<Vec<u8>>)> = voice
                 .media
                 .iter()
                 .filter(|m| m.prompt == prompt)
-                .filter_map(|m| attachments.iter().find(|a| a.id == m.id).cloned())
+                .filter_map(|m| attachments.iter().find(|(a, _)| a.id == m.id).cloned())
                 .collect();
             parts.push(words);
             view! {
@@ -66,32 +62,12 @@ pub fn ChildVoiceSummary(voice: ChildVoice, attachments: Vec<Attachment>) -> imp
                         {skipped.then(|| view! { <p class="voice-skipped">{move || i18n.t(Key::Skipped)}</p> })}
                         {media
                             .into_iter()
-                            .map(|a| {
-                                if a.is_audio() {
-                                    let url = blob_url(&a).unwrap_or_default();
-                                    view! {
-                                        <audio
-                                            controls
-                                            src=url
-                                            aria-label=move || {
-                                                format!("{}: {}", i18n.t(Key::RecordingLabel), i18n.t(child::summary(prompt)))
-                                            }
-                                        ></audio>
-                                    }
-                                        .into_any()
-                                } else {
-                                    let src = format!("data:{};base64,{}", a.media_type, a.data);
-                                    view! {
-                                        <img
-                                            class="voice-drawing"
-                                            src=src
-                                            alt=move || {
-                                                format!("{}: {}", i18n.t(Key::Drawing), i18n.t(child::summary(prompt)))
-                                            }
-                                        />
-                                    }
-                                        .into_any()
-                                }
+                            .map(|(a, bytes)| {
+                                let kind = if a.is_audio() { Key::RecordingLabel } else { Key::Drawing };
+                                let label = Signal::derive(move || {
+                                    format!("{}: {}", i18n.t(kind), i18n.t(child::summary(prompt)))
+                                });
+                                view! { <AttachmentMedia attachment=a bytes=bytes label=label class="voice-drawing" /> }
                             })
                             .collect_view()}
                     </dd>

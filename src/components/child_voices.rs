@@ -9,7 +9,9 @@ use homeward_core::voice::ChildVoice;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-async fn load(case_id: Uuid) -> (Vec<ChildVoice>, Vec<Attachment>) {
+type Media = Vec<(Attachment, Option<Vec<u8>>)>;
+
+async fn load(case_id: Uuid) -> (Vec<ChildVoice>, Media) {
     let Some(local) = local::get() else {
         return (Vec::new(), Vec::new());
     };
@@ -26,7 +28,7 @@ async fn load(case_id: Uuid) -> (Vec<ChildVoice>, Vec<Attachment>) {
     .filter_map(|r| item(&r))
     .collect();
     voices.sort_by_key(|v| std::cmp::Reverse((v.on, v.id)));
-    let attachments = of_case(
+    let described: Vec<Attachment> = of_case(
         local
             .store
             .records(Entity::Attachment)
@@ -35,6 +37,11 @@ async fn load(case_id: Uuid) -> (Vec<ChildVoice>, Vec<Attachment>) {
     )
     .filter_map(|r| item(&r))
     .collect();
+    let mut attachments = Vec::with_capacity(described.len());
+    for a in described {
+        let bytes = crate::media::stored_bytes(case_id, &a).await;
+        attachments.push((a, bytes));
+    }
     (voices, attachments)
 }
 
@@ -42,7 +49,12 @@ async fn load(case_id: Uuid) -> (Vec<ChildVoice>, Vec<Attachment>) {
 #[component]
 pub fn ChildVoices(case_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let data = LocalResource::new(move || load(case_id));
+    let synced = crate::state::use_app().sync.last_synced;
+    // Read again after each sync: drawings made on another tablet arrive with one.
+    let data = LocalResource::new(move || {
+        synced.track();
+        load(case_id)
+    });
     view! {
         <section class="child-voices" aria-labelledby="child-voices-title">
             <h2 id="child-voices-title">{move || i18n.t(Key::VoicesHeading)}</h2>

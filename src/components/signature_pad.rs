@@ -1,11 +1,11 @@
-use crate::case_data::{keep_draft, save_items, CaseCtx};
+use crate::case_data::{keep_draft, save_items_with, CaseCtx};
 use crate::components::field::Field;
 use crate::components::radio_group::RadioGroup;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
 use homeward_core::agreement::{Signatory, Signature};
-use homeward_core::attachment::Attachment;
+use homeward_core::attachment::Content;
 use homeward_core::sync::Entity;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -134,7 +134,7 @@ pub fn SignaturePad(case: CaseCtx, agreement_id: Uuid, child_name: String) -> im
             return;
         };
         let id = signing_id.get_value();
-        let attachment = match Attachment::from_base64(id, "image/png", data) {
+        let attachment = match Content::from_base64(id, "image/png", data) {
             Ok(a) => a,
             Err(_) => {
                 error.set(Some(Key::SignSaveFailed));
@@ -166,16 +166,17 @@ pub fn SignaturePad(case: CaseCtx, agreement_id: Uuid, child_name: String) -> im
         error.set(None);
         busy.set(true);
         spawn_local(async move {
-            let items = serde_json::to_value(&attachment)
+            let items = serde_json::to_value(&attachment.attachment)
                 .and_then(|att| Ok((att, serde_json::to_value(&a)?)));
             let r = match items {
                 Ok((att, agr)) => {
-                    save_items(
+                    save_items_with(
                         case_id,
                         &[
                             (Entity::Attachment, id, att),
                             (Entity::Agreement, a.id, agr),
                         ],
+                        vec![attachment],
                     )
                     .await
                 }

@@ -528,6 +528,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NoSession => "Does dim byd o'r modd plentyn yn aros yma.",
         Key::Drawing => "Llun",
         Key::RecordingLabel => "Recordiad",
+        Key::MediaNotHere => "Nid yw ar y dabled hon eto: daw gyda’r cysoni nesaf.",
         Key::ErrSeenAloneMissing => "Nodwch a welwyd y plentyn ar ei ben ei hun.",
         Key::ErrVoiceWhoElse => "Nodwch pwy arall oedd yno, gan na welwyd y plentyn ar ei ben ei hun.",
         Key::ErrVoiceOthers => "Gwelwyd y plentyn ar ei ben ei hun, felly ni ddylid rhestru neb arall yn bresennol.",

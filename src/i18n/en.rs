@@ -535,6 +535,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NoSession => "There is nothing from child mode waiting here.",
         Key::Drawing => "Drawing",
         Key::RecordingLabel => "Recording",
+        Key::MediaNotHere => "Not on this tablet yet: it comes with the next sync.",
         Key::ErrSeenAloneMissing => "Say whether the child was seen alone.",
         Key::ErrVoiceWhoElse => "Say who else was there, since the child was not seen alone.",
         Key::ErrVoiceOthers => "The child was seen alone, so nobody else should be listed as present.",

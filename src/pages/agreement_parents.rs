@@ -1,5 +1,6 @@
 use crate::case_data::use_case;
 use crate::components::signature_pad::SignaturePad;
+use crate::components::stored_attachment::StoredAttachment;
 use crate::components::traffic_light::TrafficLight;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
@@ -36,13 +37,14 @@ pub fn AgreementParents() -> impl IntoView {
     });
     let signature_view = move |s: Signature| {
         let lang = i18n.lang.get();
-        let img = s.drawing.as_ref().and_then(|id| {
+        let drawing = s.drawing.as_ref().and_then(|id| {
+            let case_id = case.id.get()?;
             case.data.with(|d| {
                 d.as_ref()?
                     .with_ids::<Attachment>(Entity::Attachment)
                     .into_iter()
                     .find(|(rid, _)| rid.to_string() == *id)
-                    .map(|(_, a)| format!("data:{};base64,{}", a.media_type, a.data))
+                    .map(|(_, a)| (case_id, a))
             })
         });
         let when = match s.at {
@@ -58,7 +60,12 @@ pub fn AgreementParents() -> impl IntoView {
         let alt = i18n.tf(Key::SignatureOf, &[("name", &s.name)]);
         view! {
             <li class="signature">
-                {img.map(|src| view! { <img class="signature-image" src=src alt=alt.clone() /> })}
+                {drawing
+                    .map(|(case_id, a)| {
+                        view! {
+                            <StoredAttachment case_id=case_id attachment=a label=alt.clone() class="signature-image" />
+                        }
+                    })}
                 <p><strong>{s.name.clone()}</strong> " (" {i18n.t(labels::signatory(s.role))} ") " {when}</p>
             </li>
         }

@@ -46,8 +46,9 @@ pub fn ChildVoiceNote() -> impl IntoView {
         async move {
             let mut found = Vec::new();
             for id in ids {
-                if let Some(a) = child_session::load_media(id).await {
-                    found.push(a);
+                if let Some(c) = child_session::load_media(id).await {
+                    let bytes = c.bytes().ok();
+                    found.push((c.attachment, bytes));
                 }
             }
             found
@@ -103,20 +104,22 @@ pub fn ChildVoiceNote() -> impl IntoView {
             busy.set(true);
             spawn_local(async move {
                 let mut changes = Vec::new();
+                let mut contents = Vec::new();
                 for m in &s.voice.media {
-                    let Some(a) = child_session::load_media(m.id).await else {
+                    let Some(c) = child_session::load_media(m.id).await else {
                         continue;
                     };
-                    if let Ok(value) = serde_json::to_value(&a) {
+                    if let Ok(value) = serde_json::to_value(&c.attachment) {
                         changes.push(local.change(
                             &me.username,
                             s.case_id,
                             Entity::Attachment,
-                            a.id,
+                            c.attachment.id,
                             DATA,
                             value,
                             0,
                         ));
+                        contents.push((s.case_id, c));
                     }
                 }
                 let voice = match serde_json::to_value(&s.voice) {
@@ -136,7 +139,7 @@ pub fn ChildVoiceNote() -> impl IntoView {
                     voice,
                     0,
                 ));
-                let written = local.store.write_local(&changes).await;
+                let written = local.store.write_local_with(&changes, &contents).await;
                 let _ = local.save_clock().await;
                 match written {
                     Ok(()) => {

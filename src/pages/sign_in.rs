@@ -126,7 +126,7 @@ async fn sign_in(app: AppState, username: &str, password: &str) -> Result<(), Pr
             api::sign_in(username, password, None)
                 .await
                 .map_err(sign_in_problem)?;
-            let unsent = local.store.outbox_len().await.map_err(storage)?
+            let unsent = local.store.waiting_len().await.map_err(storage)?
                 + local.store.refused_len().await.map_err(storage)?;
             if unsent > 0 {
                 return Err(Problem::OtherWorker(owner));

@@ -1,6 +1,6 @@
 use crate::child_session::{self, use_child_mode};
 use crate::i18n::{use_i18n, Key};
-use homeward_core::attachment::Attachment;
+use homeward_core::attachment::Content;
 use homeward_core::voice::Prompt;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -102,7 +102,7 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
                 let Some(a) = child_session::load_media(id).await else {
                     continue;
                 };
-                if a.is_audio() {
+                if a.attachment.is_audio() {
                     continue;
                 }
                 drawing_id.set_value(Some(id));
@@ -117,7 +117,10 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
                     }
                 });
                 img.set_onload(Some(onload.unchecked_ref()));
-                img.set_src(&format!("data:{};base64,{}", a.media_type, a.data));
+                img.set_src(&format!(
+                    "data:{};base64,{}",
+                    a.attachment.media_type, a.data
+                ));
             }
         });
     });
@@ -136,7 +139,7 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
             Some(id) => (id, false),
             None => (Uuid::now_v7(), true),
         };
-        let Ok(attachment) = Attachment::from_base64(id, "image/png", data) else {
+        let Ok(attachment) = Content::from_base64(id, "image/png", data) else {
             return;
         };
         drawing_id.set_value(Some(id));

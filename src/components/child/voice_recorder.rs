@@ -1,7 +1,8 @@
 use crate::child_session::{self, use_child_mode};
 use crate::i18n::{use_i18n, Key};
+use crate::media::object_url;
 use gloo_timers::future::TimeoutFuture;
-use homeward_core::attachment::Attachment;
+use homeward_core::attachment::Content;
 use homeward_core::voice::Prompt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,14 +21,6 @@ enum State {
     Starting,
     Recording(u32),
     Unavailable,
-}
-
-fn blob_url(bytes: &[u8], media_type: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(media_type);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    Url::create_object_url_with_blob(&blob).ok()
 }
 
 async fn open_microphone() -> Result<MediaStream, JsValue> {
@@ -74,8 +67,12 @@ pub fn VoiceRecorder(prompt: Prompt) -> impl IntoView {
     spawn_local(async move {
         for id in ids {
             if let Some(a) = child_session::load_media(id).await {
-                if a.is_audio() {
-                    if let Some(url) = a.bytes().ok().and_then(|b| blob_url(&b, &a.media_type)) {
+                if a.attachment.is_audio() {
+                    if let Some(url) = a
+                        .bytes()
+                        .ok()
+                        .and_then(|b| object_url(&b, &a.attachment.media_type))
+                    {
                         clip.set(Some((id, url)));
                     }
                 }
@@ -105,7 +102,7 @@ pub fn VoiceRecorder(prompt: Prompt) -> impl IntoView {
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             let id = Uuid::now_v7();
             state.set(State::Idle);
-            let Ok(attachment) = Attachment::new(id, &media_type, &bytes) else {
+            let Ok(attachment) = Content::new(id, &media_type, &bytes) else {
                 return;
             };
             if child_session::save_media(&attachment).await.is_ok() {
