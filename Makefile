@@ -25,7 +25,7 @@ DATA_DIR ?= ./data
 SERVER := target/release/homeward-server
 
 # The PWA is rebuilt only when one of its inputs changed, so a second `make run` is quick.
-PWA_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock core/Cargo.toml \
+PWA_INPUTS := index.html Trunk.toml Cargo.toml Cargo.lock core/Cargo.toml .cargo/config.toml \
 	$(shell find src style public core/src -type f 2>/dev/null)
 
 .PHONY: help run test tools-run tools-test fetch build build-pwa build-server serve \
