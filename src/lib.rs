@@ -5,6 +5,7 @@ pub mod app;
 pub mod auto_lock;
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod canvas;
 pub mod case_data;
 pub mod child_session;
 pub mod components;

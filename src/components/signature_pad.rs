@@ -1,3 +1,4 @@
+use crate::canvas;
 use crate::case_data::{keep_draft, save_items_with, CaseCtx};
 use crate::components::field::Field;
 use crate::components::radio_group::RadioGroup;
@@ -5,26 +6,19 @@ use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
 use homeward_core::agreement::{Signatory, Signature};
-use homeward_core::attachment::Content;
 use homeward_core::sync::Entity;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 const WIDTH: u32 = 600;
 const HEIGHT: u32 = 200;
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
-}
-
 fn blank(canvas: &HtmlCanvasElement) {
-    if let Some(cx) = context(canvas) {
-        cx.set_fill_style_str("#ffffff");
-        cx.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
+    canvas::fill(canvas, "#ffffff", WIDTH, HEIGHT);
+    if let Some(cx) = canvas::context(canvas) {
         // The line to sign on, as on paper.
         cx.set_stroke_style_str("#9aa5a3");
         cx.set_line_width(2.0);
@@ -36,22 +30,11 @@ fn blank(canvas: &HtmlCanvasElement) {
 }
 
 fn point(canvas: &HtmlCanvasElement, ev: &web_sys::PointerEvent) -> (f64, f64) {
-    let sx = f64::from(WIDTH) / f64::from(canvas.client_width().max(1));
-    let sy = f64::from(HEIGHT) / f64::from(canvas.client_height().max(1));
-    (f64::from(ev.offset_x()) * sx, f64::from(ev.offset_y()) * sy)
+    canvas::point(canvas, ev, WIDTH, HEIGHT)
 }
 
 fn stroke(canvas: &HtmlCanvasElement, from: (f64, f64), to: (f64, f64)) {
-    if let Some(cx) = context(canvas) {
-        cx.set_stroke_style_str("#10245e");
-        cx.set_line_width(3.5);
-        cx.set_line_cap("round");
-        cx.set_line_join("round");
-        cx.begin_path();
-        cx.move_to(from.0, from.1);
-        cx.line_to(to.0 + 0.01, to.1);
-        cx.stroke();
-    }
+    canvas::line(canvas, "#10245e", 3.5, from, to);
 }
 
 /// Signing the final agreement on screen with a finger, stylus or mouse. The drawing becomes an
@@ -127,19 +110,13 @@ pub fn SignaturePad(case: CaseCtx, agreement_id: Uuid, child_name: String) -> im
         else {
             return;
         };
-        let Some(url) = canvas.get_untracked().and_then(|el| el.to_data_url().ok()) else {
-            return;
-        };
-        let Some((_, data)) = url.split_once(',') else {
-            return;
-        };
         let id = signing_id.get_value();
-        let attachment = match Content::from_base64(id, "image/png", data) {
-            Ok(a) => a,
-            Err(_) => {
-                error.set(Some(Key::SignSaveFailed));
-                return;
-            }
+        let Some(png) = canvas.get_untracked().and_then(|el| canvas::png(&el, id)) else {
+            return;
+        };
+        let Ok(attachment) = png else {
+            error.set(Some(Key::SignSaveFailed));
+            return;
         };
         let Some(mut a) = case.data.with_untracked(|d| {
             d.as_ref().and_then(|d| {

@@ -1,6 +1,6 @@
+use crate::canvas;
 use crate::child_session::{self, use_child_mode};
 use crate::i18n::{use_i18n, Key};
-use homeward_core::attachment::Content;
 use homeward_core::voice::Prompt;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 const WIDTH: u32 = 960;
 const HEIGHT: u32 = 560;
@@ -26,43 +26,20 @@ const PENS: [(Key, &str); 6] = [
 const RUBBER: usize = PENS.len();
 const STEP: f64 = 14.0;
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
-}
-
 fn blank(canvas: &HtmlCanvasElement) {
-    if let Some(cx) = context(canvas) {
-        cx.set_fill_style_str(PAPER);
-        cx.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
-    }
+    canvas::fill(canvas, PAPER, WIDTH, HEIGHT);
 }
 
 fn line(canvas: &HtmlCanvasElement, tool: usize, from: (f64, f64), to: (f64, f64)) {
-    let Some(cx) = context(canvas) else {
-        return;
-    };
     let (colour, width) = match PENS.get(tool) {
         Some((_, c)) => (*c, 10.0),
         None => (PAPER, 36.0),
     };
-    cx.set_stroke_style_str(colour);
-    cx.set_line_width(width);
-    cx.set_line_cap("round");
-    cx.set_line_join("round");
-    cx.begin_path();
-    cx.move_to(from.0, from.1);
-    cx.line_to(to.0 + 0.01, to.1);
-    cx.stroke();
+    canvas::line(canvas, colour, width, from, to);
 }
 
-/// Where a pointer is, in canvas pixels.
 fn point(canvas: &HtmlCanvasElement, ev: &web_sys::PointerEvent) -> (f64, f64) {
-    let scale_x = f64::from(WIDTH) / f64::from(canvas.client_width().max(1));
-    let scale_y = f64::from(HEIGHT) / f64::from(canvas.client_height().max(1));
-    (
-        f64::from(ev.offset_x()) * scale_x,
-        f64::from(ev.offset_y()) * scale_y,
-    )
+    canvas::point(canvas, ev, WIDTH, HEIGHT)
 }
 
 /// A drawing canvas for a finger, a stylus, a mouse or the arrow keys, with a few pens and a
@@ -112,7 +89,7 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
                 };
                 let (el, img2) = (el.clone(), img.clone());
                 let onload = Closure::once_into_js(move || {
-                    if let Some(cx) = context(&el) {
+                    if let Some(cx) = canvas::context(&el) {
                         let _ = cx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
                     }
                 });
@@ -129,17 +106,11 @@ pub fn DrawingPad(prompt: Prompt) -> impl IntoView {
         let Some(el) = canvas.get_untracked() else {
             return;
         };
-        let Ok(url) = el.to_data_url() else {
-            return;
-        };
-        let Some((_, data)) = url.split_once(',') else {
-            return;
-        };
         let (id, new) = match drawing_id.get_value() {
             Some(id) => (id, false),
             None => (Uuid::now_v7(), true),
         };
-        let Ok(attachment) = Content::from_base64(id, "image/png", data) else {
+        let Some(Ok(attachment)) = canvas::png(&el, id) else {
             return;
         };
         drawing_id.set_value(Some(id));
