@@ -353,6 +353,15 @@ impl ChildVoice {
         self.attachments.push(id.to_string());
     }
 
+    /// The drawings and recordings that answer `prompt`, oldest first.
+    pub fn media_for(&self, prompt: Prompt) -> Vec<Uuid> {
+        self.media
+            .iter()
+            .filter(|m| m.prompt == prompt)
+            .map(|m| m.id)
+            .collect()
+    }
+
     /// Takes a drawing or recording off the record.
     pub fn remove_media(&mut self, id: Uuid) {
         self.media.retain(|m| m.id != id);
@@ -551,6 +560,18 @@ mod tests {
         assert_eq!(v.validate(today()), Ok(()));
         v.toggle_sticker(Prompt::WhoITrust, Sticker::Grownup);
         assert!(!v.answered(Prompt::WhoITrust));
+    }
+
+    #[test]
+    fn each_question_lists_only_the_drawings_and_recordings_that_answer_it() {
+        let mut v = ChildVoice::empty(Uuid::nil(), Uuid::nil(), today(), "sw1", AgeBand::Under8);
+        let (house, song, dream) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+        v.add_media(house, Prompt::Dreams);
+        v.add_media(song, Prompt::Feelings);
+        v.add_media(dream, Prompt::Dreams);
+        assert_eq!(v.media_for(Prompt::Dreams), vec![house, dream]);
+        assert_eq!(v.media_for(Prompt::Feelings), vec![song]);
+        assert!(v.media_for(Prompt::Worries).is_empty());
     }
 
     #[test]

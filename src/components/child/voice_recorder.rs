@@ -54,14 +54,7 @@ pub fn VoiceRecorder(prompt: Prompt) -> impl IntoView {
     // A clip kept from before.
     let ids: Vec<Uuid> = session.with_untracked(|s| {
         s.as_ref()
-            .map(|s| {
-                s.voice
-                    .media
-                    .iter()
-                    .filter(|m| m.prompt == prompt)
-                    .map(|m| m.id)
-                    .collect()
-            })
+            .map(|s| s.voice.media_for(prompt))
             .unwrap_or_default()
     });
     spawn_local(async move {
