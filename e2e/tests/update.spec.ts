@@ -5,6 +5,8 @@ import { OwnServer, buildPaths, builtDist, nextBuild } from '../own-server';
 import { SignInPage } from '../pages/sign-in-page';
 import { CaseListPage } from '../pages/case-list-page';
 import { NewCasePage } from '../pages/new-case-page';
+import { CasePage } from '../pages/case-page';
+import { AgreementPage } from '../pages/agreement-page';
 
 type Build = { dir: string; paths: Set<string>; wasm: string };
 
@@ -121,13 +123,19 @@ test('a new version is offered while the app runs, waits while something typed i
   expect(blocked.worker).toContain(a.wasm.replace(/[^\w-]/g, ''));
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
-  // Once the typing is cleared away, the reload goes ahead into the new version.
-  await new NewCasePage(page).fill('', '', '');
+  // On a screen the app filled from what is stored, with nothing typed, the reload goes ahead.
+  await page.getByRole('link', { name: 'Homeward', exact: true }).click();
+  await list.caseLink('Cerys').click();
+  const casePage = new CasePage(page);
+  await casePage.stageLink(/Stage 3/).click();
+  await casePage.openWork('Written agreement');
+  await new AgreementPage(page).expectShown('Cerys');
+  await expect(page.getByLabel('What we all want to achieve')).not.toHaveValue('');
   code = watchCode(page);
   const loaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload now' }).click();
   await loaded;
-  await expect(page.getByRole('heading', { name: 'New case', level: 1 })).toBeVisible();
+  await new AgreementPage(page).expectShown('Cerys');
   const nowB = await running(page);
   expect(nowB.wasm).toBe(b.wasm);
   expect(nowB.marker).toBe('"b"');
