@@ -1,11 +1,9 @@
-import { Page } from '@playwright/test';
-import { test, expect, demo } from '../fixtures';
-import { SignInPage } from '../pages/sign-in-page';
-import { CaseListPage } from '../pages/case-list-page';
+import { test, expect } from '../fixtures';
 import { CasePage } from '../pages/case-page';
 import { AgreementPage } from '../pages/agreement-page';
 import { ParentsAgreementPage } from '../pages/parents-agreement-page';
 import { expectA4Pages, printToA4 } from '../pdf-pages';
+import { signInAndOpen } from '../pages/journeys';
 
 /** Words of the app's own frame (header, sync indicator, settings, lock), never on paper. */
 const chrome = [
@@ -25,23 +23,13 @@ function expectNoChrome(text: string) {
   for (const word of chrome) expect(text, `"${word}" is printed`).not.toContain(word);
 }
 
-async function openCerys(page: Page) {
-  const signIn = new SignInPage(page);
-  const list = new CaseListPage(page);
-  await signIn.open();
-  await signIn.signIn(demo.worker.username, demo.worker.password);
-  await list.expectShown();
-  await list.caseLink('Cerys').click();
-  await new CasePage(page).expectShown('Cerys');
-}
-
 /** pdftotext keeps the layout; words of one phrase may be spread over spaces and lines. */
 const squeezed = (text: string) => text.replace(/\s+/g, ' ');
 
 test("Cerys's assessment report prints on A4 pages with its content whole and none of the app around it", async ({
   page,
 }, testInfo) => {
-  await openCerys(page);
+  await signInAndOpen(page, 'Cerys');
   const casePage = new CasePage(page);
   await casePage.stageLink(/Stage 1/).click();
   await casePage.openWork('Assessment write-up');
@@ -64,7 +52,7 @@ test("Cerys's assessment report prints on A4 pages with its content whole and no
 test("Cerys's agreement for her parents prints on A4 with her traffic light level and every goal, without the signing controls", async ({
   page,
 }, testInfo) => {
-  await openCerys(page);
+  await signInAndOpen(page, 'Cerys');
   const casePage = new CasePage(page);
   await casePage.stageLink(/Stage 3/).click();
   await casePage.openWork('Written agreement');
