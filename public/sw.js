@@ -5,9 +5,14 @@
 // files reference), and names the cache after a hash of index.html: one cache holds exactly one
 // build, so a page is never served a mix of old and new files.
 //
-// Browsers only install a new worker when this script's bytes or URL change, and a new build does
-// not change this file: register it as `/sw.js?v=<build id>` (e.g. the hashed wasm file name) so a
-// new build reaches users.
+// A page always boots the build this worker holds (index.html from its cache, not the network):
+// otherwise a new index.html from the server would load next to this build's unhashed files
+// (boot.js, the manifest) and fill its cache with the new build's files, and a page would switch
+// builds without the app asking. A new build reaches the tablet as a new worker: browsers only
+// install one when this script's bytes or URL change, and a new build does not change this file,
+// so the app registers it as `/sw.js?v=<build id>` (the hashed wasm file name), and registers the
+// server's build id when it sees that the server has another build (src/pwa.rs). That worker
+// precaches the new build in the background and waits until the app asks it to take over.
 'use strict';
 
 const PREFIX = 'homeward-';
@@ -17,7 +22,6 @@ const SCHEMA = 'v1'; // bump when this file's caching scheme changes incompatibl
 const META = `${PREFIX}meta`;
 const ACTIVE_KEY = '/__homeward/active-cache';
 const WAITING_KEY = '/__homeward/waiting-cache';
-const NAVIGATION_TIMEOUT_MS = 3000;
 
 let activeCache = null;
 
@@ -166,23 +170,12 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
-// Deep links are client-side routes: any navigation is answered by index.html. The network comes
-// first so an online user gets the current page; offline or on a dead connection, the cached shell.
+// Deep links are client-side routes: any navigation is answered by this build's index.html. Only
+// before anything is cached (the first visit) does the network answer.
 async function navigate(request) {
   const name = await currentCacheName();
-  const cached = name ? (await caches.open(name)).match('/') : Promise.resolve(undefined);
-  const network = fetch(request);
-  network.catch(() => {}); // if the timeout wins, a later network failure is expected, not an error
-  const timeout = new Promise((resolve) => setTimeout(resolve, NAVIGATION_TIMEOUT_MS));
-  try {
-    const response = await Promise.race([network, timeout]);
-    if (response && response.ok) return response;
-    return (await cached) ?? response ?? (await network);
-  } catch (err) {
-    const shell = await cached;
-    if (shell) return shell;
-    throw err;
-  }
+  const shell = name ? await (await caches.open(name)).match('/') : undefined;
+  return shell ?? fetch(request);
 }
 
 // Hashed build outputs never change, so one fetched from the network may be kept.
@@ -211,6 +204,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Other origins are not ours to cache (and the app makes no third-party requests).
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // The app asks the server which build it has now (a script's GET /): that is never the cache's to
+  // answer.
+  if (url.pathname === '/' && request.mode !== 'navigate') return;
   if (request.mode === 'navigate') {
     event.respondWith(navigate(request));
   } else {

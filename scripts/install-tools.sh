@@ -4,7 +4,9 @@
 #
 #   scripts/install-tools.sh run    what `make run` needs: wasm32 target, trunk, wasm-bindgen, wasm-opt
 #   scripts/install-tools.sh test   all of the above plus rustfmt/clippy, chromium, chromedriver,
-#                                   brotli, postgresql and the npm packages of e2e/
+#                                   brotli, postgresql, poppler-utils (the A4 print check reads
+#                                   PDFs with pdfinfo, pdftoppm and pdftotext) and the npm
+#                                   packages of e2e/
 #
 # wasm-opt comes from npm's `binaryen` into $HOMEWARD_TOOLS_DIR (outside the clone, so a fresh CI
 # clone on the same machine does not reinstall it); the Makefile puts its bin directory on PATH.
@@ -134,7 +136,7 @@ ensure_wasm_bindgen
 ensure_trunk
 if [ "$profile" = test ]; then
   ensure_rust_lints
-  apt_ensure chromium chromium-driver brotli postgresql
+  apt_ensure chromium chromium-driver brotli postgresql poppler-utils
   ensure_e2e_packages
 fi
 step "Tools ready"

@@ -8,6 +8,7 @@ import { NewCasePage } from '../pages/new-case-page';
 import { AgreementPage } from '../pages/agreement-page';
 import { ParentsAgreementPage } from '../pages/parents-agreement-page';
 import { pullAll } from '../sync-api';
+import { signInAndOpen } from '../pages/journeys';
 
 /** Screenshots for review, only when HOMEWARD_SHOTS names a directory. */
 async function shot(page: Page, name: string) {
@@ -18,16 +19,6 @@ function isoDaysFromToday(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function signInAndOpen(page: Page, child: string) {
-  const signIn = new SignInPage(page);
-  const list = new CaseListPage(page);
-  await signIn.open();
-  await signIn.signIn(demo.worker.username, demo.worker.password);
-  await list.expectShown();
-  await list.caseLink(child).click();
-  await new CasePage(page).expectShown(child);
 }
 
 async function newCase(page: Page, child: string) {

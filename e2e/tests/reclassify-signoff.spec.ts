@@ -1,56 +1,13 @@
-import { Browser, Page } from '@playwright/test';
 import { test, expect, expectAccessible, demo, uniqueChild } from '../fixtures';
 import { SignInPage } from '../pages/sign-in-page';
 import { CaseListPage } from '../pages/case-list-page';
-import { NewCasePage } from '../pages/new-case-page';
 import { CasePage } from '../pages/case-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { ReclassifyPage, column } from '../pages/reclassify-page';
+import { caseReclassifiedToLow, signedIn } from '../pages/journeys';
 import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, pullAll, uuid } from '../sync-api';
 import { expectAtOtherSizes } from '../pages/screen-sizes';
-
-/** The worker opens a new case, classifies it medium in Stage 2, and submits a Stage 4
- *  reclassification to low. Returns the case page's address. */
-async function caseReclassifiedToLow(page: Page, child: string): Promise<string> {
-  const list = new CaseListPage(page);
-  const casePage = new CasePage(page);
-  const reclassify = new ReclassifyPage(page);
-  await list.startNewCase();
-  await new NewCasePage(page).fill(child, '2016-04-12', 'Mother completing a parenting programme.');
-  await new NewCasePage(page).save();
-  await list.caseLink(child).click();
-  await casePage.expectShown(child);
-  const caseUrl = page.url();
-
-  await casePage.stageLink(/Stage 2: Risk classification/).click();
-  await casePage.openWork('Classify risk, decide and tell');
-  await reclassify.answerAll(column.medium);
-  await reclassify.record();
-  await expect(page.getByText('Saved on this tablet.')).toBeVisible();
-
-  await page.goto(caseUrl);
-  await casePage.stageLink(/Stage 4: Reclassify risk/).click();
-  await casePage.openWork('Reclassify, plan and prepare');
-  await reclassify.expectShown();
-  await expect(page.getByText('Level in effect now: Medium')).toBeVisible();
-  await reclassify.answerAll(column.low);
-  await expect(reclassify.applyingRow()).toContainText('Plans for reunification can begin or continue.');
-  await expect(reclassify.applyingRow()).toContainText('Sufficient evidence of change');
-  await reclassify.record();
-  await expect(reclassify.submissions()).toContainText("Awaiting the team manager's sign-off");
-  return caseUrl;
-}
-
-async function signedIn(browser: Browser, who: { username: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(who.username, who.password);
-  await new CaseListPage(page).expectShown();
-  return { context, page };
-}
 
 test('a stage 4 reclassification waits for the manager, who returns it with a comment and then agrees; the worker sees each decision and the level changes only then', async ({
   page,

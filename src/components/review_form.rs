@@ -155,8 +155,9 @@ pub fn ReviewForm(case: CaseCtx, goals: Vec<SmartGoal>) -> impl IntoView {
         .zip(inputs.iter().copied())
         .enumerate()
         .map(|(i, (g, input))| {
-            let detail = i18n.tf(Key::GoalN, &[("n", &(i + 1).to_string())]) + ": " + &g.what;
-            let detail = Signal::derive(move || detail.clone());
+            // Worded when shown, so it follows a change of language.
+            let (n, what) = ((i + 1).to_string(), g.what.clone());
+            let detail = Signal::derive(move || i18n.tf(Key::GoalN, &[("n", &n)]) + ": " + &what);
             let is_green = move || input.light.get() == "green";
             view! {
                 <div class="review-goal">

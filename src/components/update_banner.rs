@@ -15,11 +15,46 @@ async fn registration() -> Option<ServiceWorkerRegistration> {
     found.dyn_into::<ServiceWorkerRegistration>().ok()
 }
 
-/// Whether any field on the screen holds something typed that a reload would lose. Every form
-/// here starts empty or from stored values, so a field that differs from its default may be
-/// unsaved work.
+/// Marks a field the worker has typed into since its form was last sent. Forms are filled from
+/// stored values through the field's value (not its default), so only a field typed into, and
+/// still different from how its form began, may be unsaved work.
+const TYPED: &str = "data-typed";
+
+fn watch_typing() {
+    let typed = window_event_listener(leptos::ev::input, |e| {
+        if let Some(field) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = field.set_attribute(TYPED, "");
+        }
+    });
+    let sent = window_event_listener(leptos::ev::submit, |e| {
+        let Some(form) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(fields) = form.query_selector_all(&format!("[{TYPED}]")) else {
+            return;
+        };
+        for field in (0..fields.length()).filter_map(|i| fields.item(i)) {
+            if let Ok(field) = field.dyn_into::<web_sys::Element>() {
+                let _ = field.remove_attribute(TYPED);
+            }
+        }
+    });
+    on_cleanup(move || {
+        typed.remove();
+        sent.remove();
+    });
+}
+
+/// Whether any field on the screen holds something typed that a reload would lose.
 fn something_unsaved() -> bool {
-    let Ok(fields) = document().query_selector_all("main form input, main form textarea") else {
+    let selector = format!("main form input[{TYPED}], main form textarea[{TYPED}]");
+    let Ok(fields) = document().query_selector_all(&selector) else {
         return false;
     };
     (0..fields.length())
@@ -46,6 +81,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let i18n = use_i18n();
     let ready = RwSignal::new(false);
     let blocked = RwSignal::new(false);
+    watch_typing();
 
     let check = move || {
         spawn_local(async move {

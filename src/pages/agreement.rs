@@ -84,7 +84,7 @@ pub fn AgreementPage() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::AgrTitle)} ": " {name}</h1>
             <p class="muted">{move || i18n.t(Key::AgrIntro)}</p>
             <p><a class="button" href=parents>{move || i18n.t(Key::OpenAgreementParents)}</a></p>

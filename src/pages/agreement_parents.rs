@@ -150,7 +150,7 @@ pub fn AgreementParents() -> impl IntoView {
     };
     view! {
         <section class="panel parents-agreement">
-            <p class="no-print"><a href=back>{move || i18n.t(Key::BackToAgreement)}</a></p>
+            <p class="no-print link-line"><a href=back>{move || i18n.t(Key::BackToAgreement)}</a></p>
             <h1>{move || i18n.tf(Key::PTitle, &[("child", &name())])}</h1>
             <p class="lead">{move || i18n.tf(Key::PIntro, &[("child", &name())])}</p>
             {move || view! { <TrafficLight level=case.row().and_then(|r| r.summary.level) /> }}

@@ -54,7 +54,7 @@ pub fn Assessment() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::AssessmentTitle)} ": " {name}</h1>
             <Show when=move || loaded.get()>
                 <section aria-labelledby="voice-h">

@@ -38,7 +38,7 @@ pub fn CaseDetail() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <p><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
+            <p class="link-line"><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
             {move || match case.row() {
                 None => view! { <p>{i18n.t(Key::CaseNotFound)}</p> }.into_any(),
                 Some(r) => {

@@ -114,7 +114,7 @@ pub fn Chronology() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::ChronologyTitle)} ": " {name}</h1>
             <Show when=move || case.data.with(Option::is_some)>
                 <h2>{move || i18n.t(Key::PatternsTitle)}</h2>

@@ -19,7 +19,7 @@ pub fn Classification() -> impl IntoView {
     let ready = move || case.data.with(Option::is_some);
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::ClassifyTitle)} ": " {name}</h1>
             <Show when=ready>
                 <section aria-labelledby="history-h">

@@ -70,7 +70,7 @@ pub fn GenogramPage() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::GenogramTitle)} ": " {name}</h1>
             <p class="muted">{move || i18n.t(Key::TapToEdit)}</p>
             {drawing}

@@ -111,7 +111,7 @@ pub fn GoalReviews() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::RevTitle)} ": " {name}</h1>
             {schedule}
             <div class="review-layout">

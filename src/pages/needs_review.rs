@@ -114,7 +114,7 @@ pub fn NeedsReview() -> impl IntoView {
 
     view! {
         <section class="panel review">
-            <p><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
+            <p class="link-line"><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
             <h1>{move || i18n.t(Key::NeedsReview)}</h1>
             <p>{move || i18n.t(Key::ReviewIntro)}</p>
             {move || {

@@ -34,7 +34,7 @@ pub fn ReturnHome() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::ReturnHomeTitle)} ": " {name}</h1>
             <Show when=ready>
                 <section aria-labelledby="contact-h">

@@ -107,7 +107,7 @@ pub fn SignOffCase() -> impl IntoView {
     let case_link = move || case.id.get().map(|id| format!("/cases/{id}"));
     view! {
         <section class="panel">
-            <p><a href="/sign-off">{move || i18n.t(Key::BackToQueue)}</a></p>
+            <p class="link-line"><a href="/sign-off">{move || i18n.t(Key::BackToQueue)}</a></p>
             <h1>{move || i18n.t(Key::SignOffTitle)} ": " {name}</h1>
             <Show
                 when=is_manager
@@ -131,7 +131,7 @@ pub fn SignOffCase() -> impl IntoView {
                             <section aria-labelledby="evidence-h">
                                 <h2 id="evidence-h">{i18n.t(Key::EvidenceTitle)}</h2>
                                 <EvidenceSummary file=d.file.clone() />
-                                <p><a href=case_link>{i18n.t(Key::OpenCase)}</a></p>
+                                <p class="link-line"><a href=case_link>{i18n.t(Key::OpenCase)}</a></p>
                             </section>
                         })
                     })

@@ -29,7 +29,7 @@ pub fn SignOffQueue() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <p><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
+            <p class="link-line"><a href="/">{move || i18n.t(Key::BackToCases)}</a></p>
             <h1>{move || i18n.t(Key::SignOffQueueTitle)}</h1>
             <Show
                 when=is_manager

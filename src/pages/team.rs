@@ -18,7 +18,7 @@ pub fn TeamPage() -> impl IntoView {
     let loaded = Memo::new(move |_| case.data.with(Option::is_some));
     view! {
         <section class="panel">
-            <p><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
+            <p class="link-line"><a href=back>{move || i18n.t(Key::BackToCase)}</a></p>
             <h1>{move || i18n.t(Key::TeamTitle)} ": " {name}</h1>
             <Show when=move || loaded.get()>
                 <section aria-labelledby="told-h">
