@@ -16,7 +16,17 @@ export async function expectAccessible(page: Page, label: string) {
  * Every test collects console errors about the Content-Security-Policy, and requests to any other
  * origin than the app's, and fails on any.
  */
-export const test = base.extend<{ cspWatch: void }>({
+export const test = base.extend<{ cspWatch: void; axeAtEnd: void }>({
+  // Every journey ends with axe on its last screen, besides the checks it makes on the way.
+  axeAtEnd: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus || page.isClosed() || page.url() === 'about:blank') return;
+      await page.emulateMedia({ media: 'screen' });
+      await expectAccessible(page, 'the last screen of the journey');
+    },
+    { auto: true },
+  ],
   cspWatch: [
     async ({ context, baseURL }, use) => {
       const violations: string[] = [];
