@@ -99,8 +99,9 @@ fn set(target: &Object, name: &str, f: &Function) {
     let _ = Reflect::set(target, &JsValue::from_str(name), f);
 }
 
-/// Installs `window.homewardBench` with `importCases(n, seed)`, `syncNow()`, `outboxLen()` and
-/// `refresh()`; each returns a promise of milliseconds (or a count).
+/// Installs `window.homewardBench` with `importCases(n, seed)`, `syncNow()`, `outboxLen()`,
+/// `refresh()` and `caseCount()`; each returns a promise of milliseconds (or a count).
+/// `caseCount` is how many cases the list holds: it shows them a page at a time.
 pub fn install(app_state: AppState) {
     BENCH_APP.with(|a| *a.borrow_mut() = Some(app_state));
     let hooks = Object::new();
@@ -131,11 +132,19 @@ pub fn install(app_state: AppState) {
     set(&hooks, "importCases", import.as_ref().unchecked_ref());
     set(&hooks, "syncNow", sync_now.as_ref().unchecked_ref());
     set(&hooks, "outboxLen", outbox_len.as_ref().unchecked_ref());
+    let case_count = Closure::<dyn Fn() -> Promise>::new(|| {
+        promise(async {
+            use leptos::prelude::WithUntracked;
+            Ok(app()?.cases.with_untracked(Vec::len) as f64)
+        })
+    });
     set(&hooks, "refresh", refresh.as_ref().unchecked_ref());
+    set(&hooks, "caseCount", case_count.as_ref().unchecked_ref());
     // The hooks live as long as the page.
     import.forget();
     sync_now.forget();
     outbox_len.forget();
     refresh.forget();
+    case_count.forget();
     let _ = Reflect::set(&leptos::prelude::window(), &"homewardBench".into(), &hooks);
 }
