@@ -165,3 +165,32 @@ export async function unlockUi(page) {
     return performance.now() - t0;
   });
 }
+
+/** `n` chronology entries of one case, as the changes a tablet would push (seeded: comparable runs). */
+export function generatedChronology(caseId, n, { user = 'ffion', seed = 7, device = randomUUID() } = {}) {
+  const rand = seeded(seed);
+  const sources = ['case_file', 'health', 'education', 'police', 'family', 'other'];
+  const areas = ['previous_assessments', 'parents_history', 'abuse_neglect_adversity', 'risk_and_protective_factors',
+    'capacity_to_change', 'services_tried', 'previous_failed_returns', 'attachments', 'special_needs'];
+  const changes = [];
+  let wall = 1_700_100_000_000;
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    const date = `20${String(10 + Math.floor(rand() * 14)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
+    wall += 1;
+    changes.push({
+      change_id: randomUUID(), device_id: device, user, case_id: caseId,
+      entity: 'chronology_entry', entity_id: id, field: 'data',
+      value: {
+        id, date, source: sources[Math.floor(rand() * sources.length)], source_detail: `Record ${i + 1}`,
+        area: areas[Math.floor(rand() * areas.length)],
+        what: `Generated event ${i + 1}: a visit, a letter or a meeting, as the records say.`,
+        analysis: rand() < 0.5 ? 'What it means for the child, in the worker\'s words.' : '',
+        factor_ids: [], children: [], event: null, engagement: null, recorded_by: user,
+      },
+      hlc: `${String(wall).padStart(15, '0')}-000000-bench`,
+      base: 0,
+    });
+  }
+  return changes;
+}

@@ -10,8 +10,8 @@ import { cpus, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  root, launch, startServer, apiSession, generatedCaseChanges, pushAll, median, signInUi,
-  submitSignIn, choosePinUi, unlockUi,
+  root, launch, startServer, apiSession, generatedCaseChanges, generatedChronology, pushAll, median,
+  signInUi, submitSignIn, choosePinUi, unlockUi,
 } from './lib.mjs';
 
 const RUNS = 5;
@@ -141,6 +141,48 @@ async function bigCaseList(browser) {
   }
 }
 
+// A case with 1,000 chronology entries: from the app (signed in, unlocked, on the case list) to
+// its chronology page with every entry drawn, by the router (as a tap on the link does).
+async function bigChronology(browser) {
+  const server = await startServer({ dist, port: port++ });
+  try {
+    const cookie = await apiSession(server.url);
+    const { device, changes } = generatedCaseChanges(1, { seed: 1000 });
+    const caseId = changes[0].case_id;
+    await pushAll(server.url, cookie, device, [...changes, ...generatedChronology(caseId, 1000, { device, seed: 1001 })]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInUi(page, server.url);
+    await page.evaluate(() => window.homewardBench.syncNow());
+    const go = (path) => page.evaluate((path) => {
+      history.pushState(null, '', path);
+      dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    }, path);
+    const times = [];
+    for (let i = 0; i <= RUNS; i++) {
+      await go('/');
+      await page.waitForSelector('.case-card');
+      const t = await page.evaluate(async (path) => {
+        const t0 = performance.now();
+        history.pushState(null, '', path);
+        dispatchEvent(new PopStateEvent('popstate', { state: null }));
+        while (document.querySelectorAll('li.entry').length < 1000) {
+          await new Promise(requestAnimationFrame);
+          if (performance.now() - t0 > 30000) return -1;
+        }
+        return performance.now() - t0;
+      }, `/cases/${caseId}/chronology`);
+      if (t < 0) throw new Error('the chronology did not show 1,000 entries');
+      if (i > 0) times.push(t);
+    }
+    record('open a case with 1,000 chronology entries and render its timeline', 'under 150 ms', ms(median(times)),
+      `median of ${RUNS}: router navigation from the case list to the chronology page with all 1,000 entries drawn (read and decrypted from IndexedDB)`);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+}
+
 async function importAndSync(browser) {
   const server = await startServer({ dist, port: port++ });
   try {
@@ -216,9 +258,18 @@ function machine() {
 
 // BENCH_ONLY=ingest runs only the server ingest figures (no browser, no app build needed), e.g.
 // `scripts/with-postgres.sh env BENCH_ONLY=ingest node bench/run.mjs`; BENCH_ONLY=start only the
-// first-load, cold-start and PIN-unlock figures on the shipped dist/; unset, everything runs.
+// first-load, cold-start and PIN-unlock figures on the shipped dist/; BENCH_ONLY=timeline only the
+// 1,000-entry chronology (needs dist-bench); unset, everything runs.
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'ingest', 'start'].includes(only)) throw new Error(`BENCH_ONLY must be unset, 'ingest' or 'start', not '${only}'`);
+if (!['', 'ingest', 'start', 'timeline'].includes(only)) throw new Error(`BENCH_ONLY must be unset, 'ingest', 'start' or 'timeline', not '${only}'`);
+if (only === 'timeline') {
+  const browser = await launch();
+  try {
+    await bigChronology(browser);
+  } finally {
+    await browser.close();
+  }
+}
 if (only === 'start') {
   const browser = await launch();
   try {
@@ -234,12 +285,13 @@ if (only === '') {
     firstLoadTransfer();
     await coldStart(browser);
     await bigCaseList(browser);
+    await bigChronology(browser);
     await importAndSync(browser);
   } finally {
     await browser.close();
   }
 }
-if (only !== 'start') {
+if (only === '' || only === 'ingest') {
   await ingest('SQLite', '');
   if (process.env.TEST_DATABASE_URL) await ingest('PostgreSQL', process.env.TEST_DATABASE_URL);
 }
