@@ -128,6 +128,7 @@ test('the worker plans a gradual return, reviews after it, and asks to close; th
   await expect(stage5.contact().getByText('Saturdays at home.')).toBeVisible();
   // Straight home with nothing before it would not be gradual; here the visit comes first.
   await stage5.addStep('Overnight stay', isoDaysAgo(45), 'Two nights a week.');
+  await expect(stage5.contact().getByText('Two nights a week.')).toBeVisible();
   await stage5.addStep('Return home', isoDaysAgo(30), 'Moves home.');
   await expect(stage5.contact().getByRole('listitem')).toHaveCount(3);
   await expect(stage5.contact()).not.toContainText('with no contact before the return');
