@@ -1,24 +1,14 @@
 import { chromium, Page } from '@playwright/test';
 import { test, expect, expectAccessible, demo } from '../fixtures';
 import { chromiumArgs } from '../playwright.config';
-import { SignInPage, TEST_PIN } from '../pages/sign-in-page';
+import { TEST_PIN } from '../pages/sign-in-page';
 import { CaseListPage } from '../pages/case-list-page';
+import { signInAndOpen } from '../pages/journeys';
 import { ChildModePage, WorkerNotePage } from '../pages/child-mode-page';
 
 /** Screenshots for review, only when HOMEWARD_SHOTS names a directory. */
 async function shot(page: Page, name: string) {
   if (process.env.HOMEWARD_SHOTS) await page.screenshot({ path: `${process.env.HOMEWARD_SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function openCase(page: Page, child: string) {
-  const signIn = new SignInPage(page);
-  const list = new CaseListPage(page);
-  await signIn.open();
-  await signIn.signIn(demo.worker.username, demo.worker.password);
-  await list.expectShown();
-  await list.caseLink(child).click();
-  await expect(page.getByRole('heading', { level: 1, name: child })).toBeVisible();
-  return page.url();
 }
 
 /** Case data that must never show in child mode: other children, the worker, the case note. */
@@ -33,7 +23,7 @@ async function expectNoCaseData(page: Page) {
 test('a child under 8 answers with stickers, a face and a drawing, and the worker adds how it went', async ({ page }) => {
   const child = new ChildModePage(page);
   const note = new WorkerNotePage(page);
-  await openCase(page, 'Amira');
+  await signInAndOpen(page, 'Amira');
   await child.handToChild('Under 8', [
     'Three houses: worries, good things, dreams',
     'How I feel about going home (faces)',
@@ -100,7 +90,7 @@ test('a child under 8 answers with stickers, a face and a drawing, and the worke
 test('a child of 8 to 12 writes their answers through every activity, skipping one', async ({ page }) => {
   const child = new ChildModePage(page);
   const note = new WorkerNotePage(page);
-  await openCase(page, 'Cerys');
+  await signInAndOpen(page, 'Cerys');
   await child.handToChild('8 to 12');
   await child.expectWelcome('Cerys');
   await child.start();
@@ -158,7 +148,7 @@ test('a child of 8 to 12 writes their answers through every activity, skipping o
 test('a young person of 13 and over types answers, can read them in Welsh, and is seen alone', async ({ page }) => {
   const child = new ChildModePage(page);
   const note = new WorkerNotePage(page);
-  await openCase(page, 'Tomos');
+  await signInAndOpen(page, 'Tomos');
   await child.handToChild('13 and over', ['What would help me', 'What needs to change at home', "When I'd like to go home"]);
   await child.expectWelcome('Tomos');
   await child.start();
@@ -193,7 +183,7 @@ test('the child cannot leave child mode by back, reload, typed addresses or shor
   context,
 }) => {
   const child = new ChildModePage(page);
-  const caseUrl = await openCase(page, 'Cerys');
+  const caseUrl = await signInAndOpen(page, 'Cerys');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await child.handToChild('8 to 12', ['Who I trust']);
   await child.expectWelcome('Cerys');
@@ -258,7 +248,7 @@ test('a drawing and a voice recording survive a reload offline and reach the cas
     });
     const page = await context.newPage();
     const child = new ChildModePage(page);
-    await openCase(page, 'Cerys');
+    await signInAndOpen(page, 'Cerys');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await child.handToChild('8 to 12', ['Three houses: worries, good things, dreams']);
     await child.start();
