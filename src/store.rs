@@ -31,11 +31,14 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use web_sys::CryptoKey;
 
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 const RECORDS: &str = "records";
 /// Unsaved form input, so a locked or backgrounded tablet loses nothing (sealed like records).
 const DRAFTS: &str = "drafts";
 const OUTBOX: &str = "outbox";
+/// The sealed changes of one edit (or one import page), in one body: the outbox rows name their
+/// batch, so queuing a thousand changes costs one encryption, not a thousand.
+const OUTBOX_BATCHES: &str = "outbox_batches";
 const REJECTED: &str = "rejected";
 const META: &str = "meta";
 /// The one store in clear: this device's id, the PIN-wrapped data key and the count of wrong PINs.
@@ -45,7 +48,16 @@ const KEYS: &str = "keys";
 /// clear, indexed) marks those the server has not yet acknowledged.
 const BLOBS: &str = "blobs";
 /// Every store, for [`Store::wipe`].
-const ALL_STORES: [&str; 7] = [RECORDS, DRAFTS, OUTBOX, REJECTED, META, KEYS, BLOBS];
+const ALL_STORES: [&str; 8] = [
+    RECORDS,
+    DRAFTS,
+    OUTBOX,
+    OUTBOX_BATCHES,
+    REJECTED,
+    META,
+    KEYS,
+    BLOBS,
+];
 
 /// Why storage failed, in words the worker can pass on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -96,13 +108,27 @@ struct StoredRecord {
     body: String,
 }
 
-/// What IndexedDB holds for a change waiting to be sent, or refused by the server (then the body
-/// seals the change with the server's reason, which can quote a name).
+/// What IndexedDB holds for a change refused by the server: the body seals the change with the
+/// server's reason, which can quote a name. Outbox rows of databases from before batches are
+/// also of this form.
 #[derive(Serialize, Deserialize)]
 struct StoredChange {
     change_id: String,
     case_id: String,
     body: String,
+}
+
+/// An outbox row: which change waits, and the batch (in [`OUTBOX_BATCHES`]) it is sealed in.
+/// Rows are counted, ordered and deleted one by one without decrypting anything.
+#[derive(Serialize, Deserialize)]
+struct QueuedChange {
+    change_id: String,
+    case_id: String,
+    /// Absent in a row written before batches: that row has its own `body`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    batch: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    body: Option<String>,
 }
 
 /// What IndexedDB holds for the bytes of an attachment.
@@ -155,12 +181,36 @@ async fn get_many(store: &rexie::Store, keys: &[String]) -> Result<Vec<Option<Js
     got.into_iter().map(|v| Ok(found(v?))).collect()
 }
 
-/// An open Homeward database. Cheap to clone; clones share the key and the write lock.
+/// What identifies one sealed body: its nonce and the end of its ciphertext with GCM's tag. No
+/// two seals share a nonce, and no other bytes can carry the same tag, so a body whose mark is
+/// known opens to what it opened to before.
+fn seal_mark(body: &str) -> Option<String> {
+    // 16 base64 characters are the 12-byte nonce; the last 24 end with the 16-byte tag.
+    (body.len() >= 40 && body.is_ascii())
+        .then(|| format!("{}{}", &body[..16], &body[body.len() - 24..]))
+}
+
+/// Records this tab has decrypted or sealed since it was unlocked, each with the mark of the body
+/// it came from. Decrypting is most of the cost of reading (one WebCrypto call per record), and a
+/// case list or a case is read again after every save and sync: a record whose stored body still
+/// has the same mark is taken from here instead. It is checked against IndexedDB on every read, so
+/// another tab's write, a pull or a wipe is never hidden by it. It holds no more than the screens
+/// show while unlocked, and is emptied when the store locks.
+#[derive(Default)]
+struct Opened {
+    records: std::collections::HashMap<String, (String, Record)>,
+    /// Bumped on every lock, so a decryption that ends after a lock is not kept.
+    epoch: u64,
+}
+
+/// An open Homeward database. Cheap to clone; clones share the key, the write lock and the
+/// opened records.
 #[derive(Clone)]
 pub struct Store {
     db: Rc<Rexie>,
     key: Rc<RefCell<Option<CryptoKey>>>,
     writing: Rc<Mutex<()>>,
+    opened: Rc<RefCell<Opened>>,
 }
 
 impl Store {
@@ -177,8 +227,10 @@ impl Store {
             .add_object_store(
                 ObjectStore::new(OUTBOX)
                     .key_path("change_id")
-                    .add_index(Index::new("case_id", "case_id")),
+                    .add_index(Index::new("case_id", "case_id"))
+                    .add_index(Index::new("batch", "batch")),
             )
+            .add_object_store(ObjectStore::new(OUTBOX_BATCHES).key_path("key"))
             .add_object_store(ObjectStore::new(REJECTED).key_path("change_id"))
             .add_object_store(ObjectStore::new(META).key_path("key"))
             .add_object_store(ObjectStore::new(DRAFTS).key_path("key"))
@@ -194,6 +246,7 @@ impl Store {
             db: Rc::new(db),
             key: Rc::new(RefCell::new(None)),
             writing: Rc::new(Mutex::new(())),
+            opened: Rc::new(RefCell::new(Opened::default())),
         })
     }
 
@@ -204,12 +257,21 @@ impl Store {
 
     /// Gives the store the data key: case data can be read and written.
     pub fn unlock(&self, key: CryptoKey) {
+        // What another key opened is not what this one would.
+        self.forget_opened();
         self.key.replace(Some(key));
     }
 
     /// Forgets the data key: nothing but the clear `keys` store can be read until [`Store::unlock`].
     pub fn lock(&self) {
         self.key.replace(None);
+        self.forget_opened();
+    }
+
+    fn forget_opened(&self) {
+        let mut opened = self.opened.borrow_mut();
+        opened.records = Default::default();
+        opened.epoch += 1;
     }
 
     pub fn is_unlocked(&self) -> bool {
@@ -235,13 +297,27 @@ impl Store {
         Ok(serde_json::from_slice(&crypto::open(&key, &sealed).await?)?)
     }
 
-    async fn stored_record(key: &CryptoKey, record: &Record) -> Result<JsValue> {
-        to_js(&StoredRecord {
+    async fn stored_record(&self, key: &CryptoKey, record: &Record) -> Result<JsValue> {
+        let epoch = self.opened.borrow().epoch;
+        let stored = StoredRecord {
             key: Record::key(record.entity, record.entity_id),
             entity: record.entity.as_str().to_string(),
             case_id: record.case_id.to_string(),
             body: Self::seal(key, record).await?,
-        })
+        };
+        self.remember(epoch, &stored, record.clone());
+        to_js(&stored)
+    }
+
+    /// Keeps what `stored` opens to, unless the store was locked since `epoch`.
+    fn remember(&self, epoch: u64, stored: &StoredRecord, record: Record) {
+        let mut opened = self.opened.borrow_mut();
+        if opened.epoch != epoch || !self.is_unlocked() {
+            return;
+        }
+        if let Some(mark) = seal_mark(&stored.body) {
+            opened.records.insert(stored.key.clone(), (mark, record));
+        }
     }
 
     async fn stored_change<T: Serialize>(
@@ -257,7 +333,20 @@ impl Store {
     }
 
     async fn read_record(&self, value: JsValue) -> Result<Record> {
-        self.unseal(&from_js::<StoredRecord>(value)?.body).await
+        let stored = from_js::<StoredRecord>(value)?;
+        // The key is checked first: a locked store reads nothing, opened before or not.
+        self.data_key()?;
+        if let Some(mark) = seal_mark(&stored.body) {
+            if let Some((known, record)) = self.opened.borrow().records.get(&stored.key) {
+                if *known == mark {
+                    return Ok(record.clone());
+                }
+            }
+        }
+        let epoch = self.opened.borrow().epoch;
+        let record: Record = self.unseal(&stored.body).await?;
+        self.remember(epoch, &stored, record.clone());
+        Ok(record)
     }
 
     async fn read_records(&self, values: Vec<JsValue>) -> Result<Vec<Record>> {
@@ -265,14 +354,36 @@ impl Store {
     }
 
     async fn sealed_records(
+        &self,
         key: &CryptoKey,
         records: &BTreeMap<String, Record>,
     ) -> Result<Vec<JsValue>> {
-        try_join_all(records.values().map(|r| Self::stored_record(key, r))).await
+        try_join_all(records.values().map(|r| self.stored_record(key, r))).await
     }
 
-    async fn sealed_changes(key: &CryptoKey, changes: &[Change]) -> Result<Vec<JsValue>> {
-        try_join_all(changes.iter().map(|c| Self::stored_change(key, c, c))).await
+    /// The outbox rows of `changes` and the one sealed batch they point to (none for no change).
+    async fn queued_changes(
+        key: &CryptoKey,
+        changes: &[Change],
+    ) -> Result<(Vec<JsValue>, Option<JsValue>)> {
+        let Some(first) = changes.first() else {
+            return Ok((Vec::new(), None));
+        };
+        // The first change's id is unique, so it names the batch.
+        let batch = first.change_id.to_string();
+        let rows = changes
+            .iter()
+            .map(|c| {
+                to_js(&QueuedChange {
+                    change_id: c.change_id.to_string(),
+                    case_id: c.case_id.to_string(),
+                    batch: Some(batch.clone()),
+                    body: None,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let sealed = Self::meta_entry(key, &batch, &changes).await?;
+        Ok((rows, Some(sealed)))
     }
 
     /// The records under `keys` that this device holds, by key.
@@ -334,8 +445,8 @@ impl Store {
         let touched = self
             .update_records(changes.iter(), |c| c, |r, c| r.apply_local(c))
             .await?;
-        let records = Self::sealed_records(&key, &touched).await?;
-        let queued = Self::sealed_changes(&key, changes).await?;
+        let records = self.sealed_records(&key, &touched).await?;
+        let (queued, batch) = Self::queued_changes(&key, changes).await?;
         let blobs = try_join_all(contents.iter().map(|(case_id, content)| {
             let key = &key;
             async move {
@@ -346,15 +457,19 @@ impl Store {
             }
         }))
         .await?;
-        let tx = self
-            .db
-            .transaction(&[RECORDS, OUTBOX, BLOBS], TransactionMode::ReadWrite)?;
+        let tx = self.db.transaction(
+            &[RECORDS, OUTBOX, OUTBOX_BATCHES, BLOBS],
+            TransactionMode::ReadWrite,
+        )?;
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
         tx.store(OUTBOX)?
             .put_all(queued.into_iter().map(|v| (v, None)))
             .await?;
+        if let Some(batch) = batch {
+            tx.store(OUTBOX_BATCHES)?.put(&batch, None).await?;
+        }
         tx.store(BLOBS)?
             .put_all(blobs.into_iter().map(|v| (v, None)))
             .await?;
@@ -516,14 +631,48 @@ impl Store {
 
     /// The oldest `limit` changes waiting to be sent (uuid v7 ids sort by time of the edit).
     pub async fn outbox(&self, limit: u32) -> Result<Vec<Change>> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
-        let values = tx.store(OUTBOX)?.get_all(None, Some(limit)).await?;
+        self.data_key()?;
+        let tx = self
+            .db
+            .transaction(&[OUTBOX, OUTBOX_BATCHES], TransactionMode::ReadOnly)?;
+        let rows: Vec<QueuedChange> = tx
+            .store(OUTBOX)?
+            .get_all(None, Some(limit))
+            .await?
+            .into_iter()
+            .map(from_js)
+            .collect::<Result<_>>()?;
+        let batch_keys: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.batch.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let batches = get_many(&tx.store(OUTBOX_BATCHES)?, &batch_keys).await?;
         tx.done().await?;
-        try_join_all(
-            values
-                .into_iter()
-                .map(|v| async move { self.unseal(&from_js::<StoredChange>(v)?.body).await }),
-        )
+        let opened = try_join_all(batches.into_iter().flatten().map(|v| async move {
+            let entry: MetaEntry = from_js(v)?;
+            self.unseal::<Vec<Change>>(&entry.value).await
+        }))
+        .await?;
+        let mut by_id: std::collections::HashMap<String, Change> = opened
+            .into_iter()
+            .flatten()
+            .map(|c| (c.change_id.to_string(), c))
+            .collect();
+        try_join_all(rows.into_iter().map(|row| {
+            let found = by_id.remove(&row.change_id);
+            async move {
+                match (found, row.body) {
+                    (Some(change), _) => Ok(change),
+                    (None, Some(body)) => self.unseal(&body).await,
+                    (None, None) => Err(StoreError::Decode(format!(
+                        "the queued change {} has lost its sealed batch",
+                        row.change_id
+                    ))),
+                }
+            }
+        }))
         .await
     }
 
@@ -590,7 +739,7 @@ impl Store {
             .await?;
         // Only records this device holds are acknowledged; never create one from an answer.
         touched.retain(|_, r| !r.fields.is_empty());
-        let records = Self::sealed_records(&key, &touched).await?;
+        let records = self.sealed_records(&key, &touched).await?;
         let refused = try_join_all(answered.iter().filter_map(|(c, o)| match o {
             ChangeOutcome::Rejected { reason } => {
                 let key = &key;
@@ -602,9 +751,10 @@ impl Store {
             | ChangeOutcome::Conflict { .. } => None,
         }))
         .await?;
-        let tx = self
-            .db
-            .transaction(&[RECORDS, OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
+        let tx = self.db.transaction(
+            &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED],
+            TransactionMode::ReadWrite,
+        )?;
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
@@ -612,15 +762,28 @@ impl Store {
             .put_all(refused.into_iter().map(|v| (v, None)))
             .await?;
         let outbox = tx.store(OUTBOX)?;
-        let deleted = join_all(
-            answered
-                .iter()
-                .map(|(c, _)| outbox.delete(JsValue::from_str(&c.change_id.to_string()))),
-        )
-        .await;
+        let ids: Vec<String> = answered
+            .iter()
+            .map(|(c, _)| c.change_id.to_string())
+            .collect();
+        let mut batches = std::collections::BTreeSet::new();
+        for row in get_many(&outbox, &ids).await?.into_iter().flatten() {
+            batches.extend(from_js::<QueuedChange>(row)?.batch);
+        }
+        let deleted = join_all(ids.iter().map(|id| outbox.delete(JsValue::from_str(id)))).await;
         deleted
             .into_iter()
             .collect::<std::result::Result<Vec<()>, _>>()?;
+        // A batch goes once none of its changes waits any more (requests of one transaction run
+        // in order, so the counts see the deletes above).
+        let by_batch = outbox.index("batch")?;
+        let sealed = tx.store(OUTBOX_BATCHES)?;
+        for batch in batches {
+            let key = JsValue::from_str(&batch);
+            if by_batch.count(Some(KeyRange::only(&key)?)).await? == 0 {
+                sealed.delete(key).await?;
+            }
+        }
         tx.done().await?;
         Ok(())
     }
@@ -636,7 +799,7 @@ impl Store {
                 |r, p| r.apply_pulled(p.seq, p.conflict, &p.change),
             )
             .await?;
-        let records = Self::sealed_records(&key, &touched).await?;
+        let records = self.sealed_records(&key, &touched).await?;
         let cursor = Self::meta_entry(&key, CURSOR, &cursor).await?;
         let tx = self
             .db

@@ -98,6 +98,151 @@ async fn an_answered_change_leaves_the_outbox_and_a_refused_one_stays_visible_wi
 }
 
 #[wasm_bindgen_test]
+async fn changes_saved_together_leave_the_outbox_one_by_one_as_the_server_answers_them() {
+    let store = fresh("test-batch").await;
+    let case_id = Uuid::now_v7();
+    let edit = vec![
+        change(case_id, "child_name", "Nia", 10),
+        change(case_id, "date_of_birth", "2016-05-01", 11),
+        change(case_id, "note", "Seen at school", 12),
+    ];
+    store.write_local(&edit).await.unwrap();
+    let later = change(case_id, "note", "Seen at home", 13);
+    store
+        .write_local(std::slice::from_ref(&later))
+        .await
+        .unwrap();
+    let applied = |c: &Change, version| ChangeResult {
+        change_id: c.change_id,
+        outcome: ChangeOutcome::Applied { version },
+    };
+
+    // A push of two: the server answers only the first of them.
+    assert_eq!(store.outbox(2).await.unwrap(), edit[..2].to_vec());
+    store
+        .settle_push(&edit[..1], &[applied(&edit[0], 1)])
+        .await
+        .unwrap();
+    assert_eq!(store.outbox_len().await.unwrap(), 3);
+    let mut waiting = edit[1..].to_vec();
+    waiting.push(later.clone());
+    assert_eq!(store.outbox(10).await.unwrap(), waiting);
+
+    store
+        .settle_push(
+            &waiting,
+            &waiting
+                .iter()
+                .zip(2..)
+                .map(|(c, v)| applied(c, v))
+                .collect::<Vec<_>>(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.outbox_len().await.unwrap(), 0);
+    assert_eq!(store.outbox(10).await.unwrap(), Vec::<Change>::new());
+    let record = store.record(Entity::Case, case_id).await.unwrap().unwrap();
+    assert_eq!(record.base("note"), 4);
+    // Nothing of the sent edits stays sealed on the tablet once all of them are answered.
+    assert_eq!(raw_rows("test-batch", "outbox_batches").await, 0);
+}
+
+/// How many rows one object store holds, read past the store.
+async fn raw_rows(name: &str, store: &str) -> usize {
+    let db = rexie::Rexie::builder(name).build().await.unwrap();
+    let tx = db
+        .transaction(&[store], rexie::TransactionMode::ReadOnly)
+        .unwrap();
+    let n = tx
+        .store(store)
+        .unwrap()
+        .get_all(None, None)
+        .await
+        .unwrap()
+        .len();
+    tx.done().await.unwrap();
+    db.close();
+    n
+}
+
+#[wasm_bindgen_test]
+async fn a_record_changed_by_another_tab_is_read_as_it_now_is() {
+    let here = fresh("test-two-tabs").await;
+    let there = unlocked(Store::open("test-two-tabs").await.unwrap()).await;
+    let case_id = Uuid::now_v7();
+    here.write_local(&[change(case_id, "child_name", "Osian", 10)])
+        .await
+        .unwrap();
+    let read = |s: Store| async move {
+        s.record(Entity::Case, case_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .text("child_name")
+            .to_string()
+    };
+    assert_eq!(read(there.clone()).await, "Osian");
+    assert_eq!(read(here.clone()).await, "Osian");
+    there
+        .write_local(&[change(case_id, "child_name", "Osian Rees", 11)])
+        .await
+        .unwrap();
+    assert_eq!(read(here.clone()).await, "Osian Rees");
+    assert_eq!(read(there).await, "Osian Rees");
+}
+
+#[wasm_bindgen_test]
+async fn a_change_queued_before_batches_is_still_sent() {
+    use base64::Engine as _;
+    let store = fresh("test-old-outbox").await;
+    let case_id = Uuid::now_v7();
+    let old = change(case_id, "child_name", "Alys", 10);
+    let key = crypto::import_aes_key(&KEY).await.unwrap();
+    let body = base64::engine::general_purpose::STANDARD.encode(
+        crypto::seal(&key, &serde_json::to_vec(&old).unwrap())
+            .await
+            .unwrap(),
+    );
+    let db = rexie::Rexie::builder("test-old-outbox")
+        .build()
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&["outbox"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    let row = serde_json::json!({
+        "change_id": old.change_id.to_string(),
+        "case_id": case_id.to_string(),
+        "body": body,
+    });
+    tx.store("outbox")
+        .unwrap()
+        .put(&js_sys::JSON::parse(&row.to_string()).unwrap(), None)
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    db.close();
+    let new = change(case_id, "note", "Met her nan", 11);
+    store.write_local(std::slice::from_ref(&new)).await.unwrap();
+
+    assert_eq!(
+        store.outbox(10).await.unwrap(),
+        vec![old.clone(), new.clone()]
+    );
+    store
+        .settle_push(
+            std::slice::from_ref(&old),
+            &[ChangeResult {
+                change_id: old.change_id,
+                outcome: ChangeOutcome::Applied { version: 1 },
+            }],
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.outbox(10).await.unwrap(), vec![new]);
+}
+
+#[wasm_bindgen_test]
 async fn pulled_changes_create_records_and_move_the_cursor_together() {
     let store = fresh("test-pull").await;
     let case_id = Uuid::now_v7();
@@ -148,7 +293,14 @@ async fn raw_dump(name: &str) -> String {
     let db = rexie::Rexie::builder(name).build().await.unwrap();
     let mut all = String::new();
     for store in [
-        "records", "outbox", "rejected", "meta", "drafts", "keys", "blobs",
+        "records",
+        "outbox",
+        "outbox_batches",
+        "rejected",
+        "meta",
+        "drafts",
+        "keys",
+        "blobs",
     ] {
         let tx = db
             .transaction(&[store], rexie::TransactionMode::ReadOnly)
