@@ -1,7 +1,8 @@
-// Not a figure: a CPU profile of one bench hook, to see where its time goes. Prints the functions
-// with the most self time. Usage: node bench/profile.mjs import|sync  (needs dist-bench/).
+// Not a figure: a CPU profile of one bench step, to see where its time goes. Prints the functions
+// with the most self time. Usage: node bench/profile.mjs import|unlock|timeline [n] [plain]
+// (n records to import; `plain` times without the profiler). Needs dist-bench/.
 import { join } from 'node:path';
-import { root, launch, startServer, signInUi, apiSession, generatedCaseChanges, generatedChronology, pushAll } from './lib.mjs';
+import { root, launch, startServer, signInUi, unlockUi, apiSession, generatedCaseChanges, generatedChronology, pushAll } from './lib.mjs';
 
 const what = process.argv[2] ?? 'import';
 const n = Number(process.argv[3] ?? 2000);
@@ -23,13 +24,20 @@ try {
     await page.evaluate(() => window.homewardBench.syncNow());
     for (let i = 0; i < 2; i++) await openTimeline(page, caseId);
   }
+  if (what === 'unlock') {
+    await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
+    await page.reload();
+    await page.locator('#pin-entry').waitFor();
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (profiling) await cdp.send('Profiler.start');
   const t = what === 'timeline'
     ? await openTimeline(page, caseId)
-    : await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
+    : what === 'unlock'
+      ? await unlockUi(page)
+      : await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
   console.log(`${what} ${n}: ${Math.round(t)} ms`);
   if (profiling) report((await cdp.send('Profiler.stop')).profile);
 } finally {

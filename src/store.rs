@@ -18,7 +18,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use futures::future::{join_all, try_join_all};
 use futures::lock::Mutex;
-use homeward_core::attachment::Content;
+use homeward_core::attachment::{Attachment, Content};
+use homeward_core::entities::DATA;
 use homeward_core::record::Record;
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
@@ -751,10 +752,31 @@ impl Store {
             | ChangeOutcome::Conflict { .. } => None,
         }))
         .await?;
+        // The bytes of an attachment whose record was refused can never be uploaded (the server
+        // keeps only bytes a record describes): they stay on the tablet with the refused change,
+        // no longer waiting, so they do not hold up every sync and sign-out for ever.
+        let unsendable: Vec<String> = answered
+            .iter()
+            .filter(|(c, o)| {
+                matches!(o, ChangeOutcome::Rejected { .. })
+                    && c.entity == Entity::Attachment
+                    && c.field == DATA
+            })
+            .filter_map(|(c, _)| {
+                let a: Attachment = serde_json::from_value(c.value.clone()).ok()?;
+                Some(blob_key(c.case_id, &a.sha256))
+            })
+            .collect();
         let tx = self.db.transaction(
-            &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED],
+            &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED, BLOBS],
             TransactionMode::ReadWrite,
         )?;
+        let blobs = tx.store(BLOBS)?;
+        for held in get_many(&blobs, &unsendable).await?.into_iter().flatten() {
+            let mut stored: StoredBlob = from_js(held)?;
+            stored.pending = 0;
+            blobs.put(&to_js(&stored)?, None).await?;
+        }
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;

@@ -462,6 +462,59 @@ async fn a_revoked_tablet_is_wiped_even_with_changes_it_can_no_longer_send() {
 }
 
 #[wasm_bindgen_test]
+async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change_and_no_longer_waits(
+) {
+    use homeward::store::Unsettled;
+    use homeward_core::attachment::Content;
+    let store = fresh("test-refused-blob").await;
+    let case_id = Uuid::now_v7();
+    let drawing = b"PNG: a house with a blue door";
+    let content = Content::new(Uuid::now_v7(), "image/png", drawing).unwrap();
+    let record = Change {
+        entity: Entity::Attachment,
+        entity_id: content.attachment.id,
+        field: "data".into(),
+        value: serde_json::to_value(&content.attachment).unwrap(),
+        ..change(case_id, "note", "", 20)
+    };
+    let sha = content.attachment.sha256.clone();
+    store
+        .write_local_with(std::slice::from_ref(&record), &[(case_id, content)])
+        .await
+        .unwrap();
+    store
+        .settle_push(
+            std::slice::from_ref(&record),
+            &[ChangeResult {
+                change_id: record.change_id,
+                outcome: ChangeOutcome::Rejected {
+                    reason: "You have no access to this case.".into(),
+                },
+            }],
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(store.pending_blobs().await.unwrap(), vec![]);
+    assert_eq!(store.waiting_len().await.unwrap(), 0);
+    assert_eq!(store.refused().await.unwrap()[0].change, record);
+    assert_eq!(
+        store.blob(case_id, &sha).await.unwrap().as_deref(),
+        Some(&drawing[..]),
+        "the drawing is still on the tablet"
+    );
+    // Sign-out still stops for the refused change, and its drawing goes only with it.
+    assert_eq!(
+        store.wipe_if_settled(false).await.unwrap(),
+        Some(Unsettled {
+            unsent: 0,
+            refused: 1
+        })
+    );
+    assert_eq!(store.wipe_if_settled(true).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
 async fn a_drawing_is_kept_sealed_with_its_record_and_counts_as_unsent_until_uploaded() {
     use homeward::store::Unsettled;
     use homeward_core::attachment::Content;
