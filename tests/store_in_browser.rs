@@ -461,14 +461,10 @@ async fn a_revoked_tablet_is_wiped_even_with_changes_it_can_no_longer_send() {
     assert_eq!(raw_dump("test-wipe-revoked").await, "", "nothing is left");
 }
 
-#[wasm_bindgen_test]
-async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change_and_no_longer_waits(
-) {
-    use homeward::store::Unsettled;
+/// Saves a drawing as the child-mode pad does: its attachment record and its bytes together.
+/// Returns the record's change and the bytes' sha256.
+async fn save_drawing(store: &Store, case_id: Uuid, drawing: &[u8]) -> (Change, String) {
     use homeward_core::attachment::Content;
-    let store = fresh("test-refused-blob").await;
-    let case_id = Uuid::now_v7();
-    let drawing = b"PNG: a house with a blue door";
     let content = Content::new(Uuid::now_v7(), "image/png", drawing).unwrap();
     let record = Change {
         entity: Entity::Attachment,
@@ -482,6 +478,17 @@ async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change
         .write_local_with(std::slice::from_ref(&record), &[(case_id, content)])
         .await
         .unwrap();
+    (record, sha)
+}
+
+#[wasm_bindgen_test]
+async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change_and_no_longer_waits(
+) {
+    use homeward::store::Unsettled;
+    let store = fresh("test-refused-blob").await;
+    let case_id = Uuid::now_v7();
+    let drawing = b"PNG: a house with a blue door";
+    let (record, sha) = save_drawing(&store, case_id, drawing).await;
     store
         .settle_push(
             std::slice::from_ref(&record),
@@ -517,23 +524,10 @@ async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change
 #[wasm_bindgen_test]
 async fn a_drawing_is_kept_sealed_with_its_record_and_counts_as_unsent_until_uploaded() {
     use homeward::store::Unsettled;
-    use homeward_core::attachment::Content;
     let store = fresh("test-blobs").await;
     let case_id = Uuid::now_v7();
     let drawing = b"PNG: Cerys drew Nain Eirlys's house with a red door";
-    let content = Content::new(Uuid::now_v7(), "image/png", drawing).unwrap();
-    let record = Change {
-        entity: Entity::Attachment,
-        entity_id: content.attachment.id,
-        field: "data".into(),
-        value: serde_json::to_value(&content.attachment).unwrap(),
-        ..change(case_id, "note", "", 20)
-    };
-    let sha = content.attachment.sha256.clone();
-    store
-        .write_local_with(std::slice::from_ref(&record), &[(case_id, content)])
-        .await
-        .unwrap();
+    let (record, sha) = save_drawing(&store, case_id, drawing).await;
 
     // Record, outbox entry and bytes arrived together; the bytes are not readable in clear.
     assert_eq!(store.outbox_len().await.unwrap(), 1);
