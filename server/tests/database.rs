@@ -97,3 +97,29 @@ async fn pushes_at_the_same_time_are_all_applied_in_order() {
     assert_eq!(pull.changes.len(), 24);
     assert!(pull.changes.windows(2).all(|w| w[0].seq < w[1].seq));
 }
+
+#[tokio::test]
+async fn on_sqlite_every_commit_is_synced_to_the_write_ahead_log_before_it_is_answered() {
+    let app = TestApp::new().await;
+    if app.state.db.backend != Backend::Sqlite {
+        return;
+    }
+    // Every connection of the pool, not only the first: hold them all at once.
+    let mut conns = Vec::new();
+    for _ in 0..3 {
+        conns.push(app.state.db.pool.acquire().await.unwrap());
+    }
+    for conn in &mut conns {
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        // 2 is FULL: NORMAL (1) would let a power cut undo a push the device was told is stored.
+        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(sync, 2);
+    }
+}
