@@ -216,10 +216,11 @@ const MIN_ANALYZED_GROWTH: i64 = 1_000;
 /// A query through the `Any` driver.
 pub type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
 
-/// Most bind parameters put in one statement: under SQLite's oldest default limit (999; the
-/// bundled SQLite allows 32,766, PostgreSQL 65,535), so the set-based queries of a push are cut
-/// into chunks that any build accepts.
-pub const MAX_PARAMS: usize = 999;
+/// Most bind parameters put in one statement: SQLite's limit as sqlx builds it in (its `sqlite`
+/// feature compiles SQLite 3.32 or later, whose default is 32,766; PostgreSQL allows 65,535), so
+/// a push of 1,000 changes writes each table in one or two statements. It was 999, SQLite's limit
+/// before 3.32, which cut a push into about 40 statements, each a round trip to PostgreSQL.
+pub const MAX_PARAMS: usize = 32_766;
 
 /// How a statement built at run time writes its bind parameters.
 ///
