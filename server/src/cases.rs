@@ -2,7 +2,7 @@
 //! the owner's team.
 
 use crate::clock::now_ms;
-use crate::db::{insert_rows, params, Db, MAX_PARAMS};
+use crate::db::{insert_rows, Db, Marks, MAX_PARAMS};
 use crate::users::{self, User, UserError};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -47,12 +47,13 @@ pub async fn owners(
     conn: &mut AnyConnection,
     case_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, Option<Owner>>, sqlx::Error> {
+    let marks = Marks::of(conn);
     let mut owners = HashMap::with_capacity(case_ids.len());
     for chunk in case_ids.chunks(MAX_PARAMS) {
         let sql = format!(
             "SELECT k.case_id, k.owner, u.team FROM cases k JOIN users u ON u.username = k.owner \
              WHERE k.case_id IN ({})",
-            params(1, chunk.len())
+            marks.params(1, chunk.len())
         );
         let mut query = sqlx::query_as(&sql);
         for id in chunk {

@@ -14,7 +14,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use homeward_core::sync::{
-    PullResponse, PushRequest, PushResponse, MAX_PULL_CHANGES, MAX_PUSH_CHANGES,
+    ChangeOutcome, PullResponse, PushRequest, PushResponse, MAX_PULL_CHANGES, MAX_PUSH_CHANGES,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -48,6 +48,15 @@ async fn push(
     let results =
         apply::apply_all(&mut tx, &user, request.device_id, &request.changes, today).await?;
     tx.commit().await?;
+    let logged_up_to = results.iter().filter_map(|r| match r.outcome {
+        ChangeOutcome::Applied { version }
+        | ChangeOutcome::Superseded { version }
+        | ChangeOutcome::Conflict { version } => Some(version),
+        ChangeOutcome::Rejected { .. } => None,
+    });
+    if let Some(last) = logged_up_to.max() {
+        state.db.keep_statistics_up(last);
+    }
     Ok(Json(PushResponse { results }))
 }
 

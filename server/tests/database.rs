@@ -97,3 +97,67 @@ async fn pushes_at_the_same_time_are_all_applied_in_order() {
     assert_eq!(pull.changes.len(), 24);
     assert!(pull.changes.windows(2).all(|w| w[0].seq < w[1].seq));
 }
+
+#[tokio::test]
+async fn on_sqlite_every_commit_is_synced_to_the_write_ahead_log_before_it_is_answered() {
+    let app = TestApp::new().await;
+    if app.state.db.backend != Backend::Sqlite {
+        return;
+    }
+    // Every connection of the pool, not only the first: hold them all at once.
+    let mut conns = Vec::new();
+    for _ in 0..3 {
+        conns.push(app.state.db.pool.acquire().await.unwrap());
+    }
+    for conn in &mut conns {
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        // 2 is FULL: NORMAL (1) would let a power cut undo a push the device was told is stored.
+        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(sync, 2);
+    }
+}
+
+#[tokio::test]
+async fn a_full_push_of_new_cases_is_applied_in_order_and_audited_change_by_change() {
+    let app = TestApp::with_team().await;
+    let ffion = app.sign_in("ffion").await;
+    let audit_before = app.count("audit").await;
+    let changes: Vec<_> = (0..homeward_core::sync::MAX_PUSH_CHANGES / 3)
+        .flat_map(|i| {
+            new_case(
+                "ffion",
+                Uuid::now_v7(),
+                &format!("Child {i}"),
+                "2017-06-01",
+                "n",
+            )
+        })
+        .collect();
+    let response = app.push(&ffion, changes.clone()).await;
+    let versions: Vec<i64> = response
+        .results
+        .iter()
+        .map(|r| match r.outcome {
+            homeward_core::sync::ChangeOutcome::Applied { version } => version,
+            ref other => panic!("not applied: {other:?}"),
+        })
+        .collect();
+    assert_eq!(versions.len(), changes.len());
+    assert!(versions.windows(2).all(|w| w[1] == w[0] + 1));
+    let n = i64::try_from(changes.len()).unwrap();
+    assert_eq!(app.count("changes").await, n);
+    assert_eq!(app.count("field_heads").await, n);
+    assert_eq!(app.count("audit").await - audit_before, n);
+
+    // The same push again is acknowledged with the same versions and stores nothing new.
+    let again = app.push(&ffion, changes).await;
+    assert_eq!(again.results, response.results);
+    assert_eq!(app.count("changes").await, n);
+}

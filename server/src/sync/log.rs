@@ -1,6 +1,6 @@
 //! The change log and the field heads, as stored.
 
-use crate::db::{insert_rows, is_postgres, params, Db, MAX_PARAMS};
+use crate::db::{insert_rows, is_postgres, Db, Marks, MAX_PARAMS};
 use crate::users::User;
 use homeward_core::sync::{Change, ChangeOutcome, Entity, PulledChange};
 use homeward_core::Hlc;
@@ -189,11 +189,12 @@ pub async fn by_change_ids(
     conn: &mut AnyConnection,
     change_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, Logged>, sqlx::Error> {
+    let marks = Marks::of(conn);
     let mut logged = HashMap::new();
     for chunk in change_ids.chunks(MAX_PARAMS) {
         let sql = format!(
             "SELECT {COLUMNS} FROM changes c WHERE c.change_id IN ({})",
-            params(1, chunk.len())
+            marks.params(1, chunk.len())
         );
         let mut query = sqlx::query_as(&sql);
         for id in chunk {
@@ -354,6 +355,7 @@ pub async fn heads(
     conn: &mut AnyConnection,
     records: &[(Uuid, Uuid)],
 ) -> Result<HashMap<FieldKey, StoredHead>, sqlx::Error> {
+    let marks = Marks::of(conn);
     let mut heads = HashMap::new();
     for chunk in records.chunks(HEAD_CHUNK) {
         let wanted: HashSet<(Uuid, Uuid)> = chunk.iter().copied().collect();
@@ -364,8 +366,8 @@ pub async fn heads(
              h.change_id, c.username, c.device_id \
              FROM field_heads h JOIN changes c ON c.change_id = h.change_id \
              WHERE h.case_id IN ({}) AND h.entity_id IN ({})",
-            params(1, case_ids.len()),
-            params(1 + case_ids.len(), entity_ids.len())
+            marks.params(1, case_ids.len()),
+            marks.params(1 + case_ids.len(), entity_ids.len())
         );
         let mut query = sqlx::query_as(&sql);
         for id in case_ids.into_iter().chain(entity_ids) {
@@ -461,12 +463,13 @@ pub async fn open_conflicts(
     conn: &mut AnyConnection,
     case_ids: &[Uuid],
 ) -> Result<HashMap<FieldKey, Vec<OpenConflict>>, sqlx::Error> {
+    let marks = Marks::of(conn);
     let mut open: HashMap<FieldKey, Vec<OpenConflict>> = HashMap::new();
     for chunk in case_ids.chunks(MAX_PARAMS) {
         let sql = format!(
             "SELECT id, case_id, entity, entity_id, field, seq FROM conflicts \
              WHERE resolved_by IS NULL AND case_id IN ({}) ORDER BY id",
-            params(1, chunk.len())
+            marks.params(1, chunk.len())
         );
         let mut query = sqlx::query_as(&sql);
         for id in chunk {
@@ -534,10 +537,12 @@ pub async fn resolve_stored_conflicts(
     by: Uuid,
     ids: &[i64],
 ) -> Result<(), sqlx::Error> {
+    let marks = Marks::of(conn);
     for chunk in ids.chunks(MAX_PARAMS - 1) {
         let sql = format!(
-            "UPDATE conflicts SET resolved_by = $1 WHERE resolved_by IS NULL AND id IN ({})",
-            params(2, chunk.len())
+            "UPDATE conflicts SET resolved_by = {} WHERE resolved_by IS NULL AND id IN ({})",
+            marks.params(1, 1),
+            marks.params(2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(by.to_string());
         for id in chunk {
@@ -560,12 +565,14 @@ pub async fn record_cases(
             None => by_entity.push((entity, vec![id])),
         }
     }
+    let marks = Marks::of(conn);
     let mut cases = HashMap::with_capacity(records.len());
     for (entity, ids) in by_entity {
         for chunk in ids.chunks(MAX_PARAMS - 1) {
             let sql = format!(
-                "SELECT entity_id, case_id FROM records WHERE entity = $1 AND entity_id IN ({})",
-                params(2, chunk.len())
+                "SELECT entity_id, case_id FROM records WHERE entity = {} AND entity_id IN ({})",
+                marks.params(1, 1),
+                marks.params(2, chunk.len())
             );
             let mut query = sqlx::query_as(&sql).bind(entity.as_str());
             for id in chunk {
