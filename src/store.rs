@@ -204,6 +204,17 @@ struct Opened {
     epoch: u64,
 }
 
+/// Takes the held attachments under `keys` out of the upload queue, inside the caller's
+/// transaction; keys this device holds no bytes for are passed over.
+async fn no_longer_pending(blobs: &rexie::Store, keys: &[String]) -> Result<()> {
+    for held in get_many(blobs, keys).await?.into_iter().flatten() {
+        let mut stored: StoredBlob = from_js(held)?;
+        stored.pending = 0;
+        blobs.put(&to_js(&stored)?, None).await?;
+    }
+    Ok(())
+}
+
 /// An open Homeward database. Cheap to clone; clones share the key, the write lock and the
 /// opened records.
 #[derive(Clone)]
@@ -552,16 +563,7 @@ impl Store {
     pub async fn blob_uploaded(&self, case_id: Uuid, sha256: &str) -> Result<()> {
         let _writing = self.writing.lock().await;
         let tx = self.db.transaction(&[BLOBS], TransactionMode::ReadWrite)?;
-        let store = tx.store(BLOBS)?;
-        if let Some(v) = found(
-            store
-                .get(JsValue::from_str(&blob_key(case_id, sha256)))
-                .await?,
-        ) {
-            let mut stored: StoredBlob = from_js(v)?;
-            stored.pending = 0;
-            store.put(&to_js(&stored)?, None).await?;
-        }
+        no_longer_pending(&tx.store(BLOBS)?, &[blob_key(case_id, sha256)]).await?;
         tx.done().await?;
         Ok(())
     }
@@ -771,12 +773,7 @@ impl Store {
             &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED, BLOBS],
             TransactionMode::ReadWrite,
         )?;
-        let blobs = tx.store(BLOBS)?;
-        for held in get_many(&blobs, &unsendable).await?.into_iter().flatten() {
-            let mut stored: StoredBlob = from_js(held)?;
-            stored.pending = 0;
-            blobs.put(&to_js(&stored)?, None).await?;
-        }
+        no_longer_pending(&tx.store(BLOBS)?, &unsendable).await?;
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
