@@ -202,7 +202,24 @@ struct Opened {
     records: std::collections::HashMap<String, (String, Record)>,
     /// Bumped on every lock, so a decryption that ends after a lock is not kept.
     epoch: u64,
+    /// Record bodies decrypted one by one since the store was opened (snapshots not counted).
+    decrypted: u64,
 }
+
+/// A read of this many records not yet opened this session is worth one snapshot: below it, the
+/// snapshot's own decryption and rewrite cost more than they save.
+const SNAPSHOT_MIN: usize = 16;
+
+const SNAPSHOT_DELAY_MS: u32 = 300;
+
+/// Meta key of the snapshot of one index read (`entity` or `case_id`, and its value).
+fn snapshot_key(index: &str, value: &str) -> String {
+    format!("opened:{index}:{value}")
+}
+
+/// Each record of a snapshot with its key and the mark of the body it came from.
+type SnapshotEntry<'a> = (&'a str, &'a str, &'a Record);
+type OwnedSnapshotEntry = (String, String, Record);
 
 /// Takes the held attachments under `keys` out of the upload queue, inside the caller's
 /// transaction; keys this device holds no bytes for are passed over.
@@ -344,25 +361,122 @@ impl Store {
         })
     }
 
+    /// What `stored` opened to earlier this session, if its body is still the one opened.
+    fn opened_before(&self, stored: &StoredRecord) -> Option<Record> {
+        let mark = seal_mark(&stored.body)?;
+        let opened = self.opened.borrow();
+        let (known, record) = opened.records.get(&stored.key)?;
+        (*known == mark).then(|| record.clone())
+    }
+
     async fn read_record(&self, value: JsValue) -> Result<Record> {
-        let stored = from_js::<StoredRecord>(value)?;
+        self.open_record(&from_js::<StoredRecord>(value)?).await
+    }
+
+    async fn open_record(&self, stored: &StoredRecord) -> Result<Record> {
         // The key is checked first: a locked store reads nothing, opened before or not.
         self.data_key()?;
-        if let Some(mark) = seal_mark(&stored.body) {
-            if let Some((known, record)) = self.opened.borrow().records.get(&stored.key) {
-                if *known == mark {
-                    return Ok(record.clone());
-                }
-            }
+        if let Some(record) = self.opened_before(stored) {
+            return Ok(record);
         }
         let epoch = self.opened.borrow().epoch;
         let record: Record = self.unseal(&stored.body).await?;
-        self.remember(epoch, &stored, record.clone());
+        self.opened.borrow_mut().decrypted += 1;
+        self.remember(epoch, stored, record.clone());
         Ok(record)
     }
 
-    async fn read_records(&self, values: Vec<JsValue>) -> Result<Vec<Record>> {
-        try_join_all(values.into_iter().map(|v| self.read_record(v))).await
+    /// How many record bodies this store has decrypted one by one since it was opened: what a
+    /// snapshot saves, made visible to tests and the benchmark.
+    pub fn records_decrypted(&self) -> u64 {
+        self.opened.borrow().decrypted
+    }
+
+    /// Reads `rows` (all the records of one index value), first taking what the snapshot of
+    /// that read holds when many are not yet opened this session, as after an unlock: one
+    /// decryption of the snapshot instead of one per record. The snapshot only lends what a row
+    /// still holds (same mark); anything else is decrypted from its row. When many rows had to
+    /// be decrypted, the snapshot is sealed again afterwards.
+    async fn read_index(&self, snapshot: String, rows: Vec<StoredRecord>) -> Result<Vec<Record>> {
+        self.data_key()?;
+        let epoch = self.opened.borrow().epoch;
+        if self.unopened(&rows) >= SNAPSHOT_MIN {
+            if let Err(e) = self.restore_snapshot(&snapshot, epoch, &rows).await {
+                // Only a saving is lost: every row is still read from its own body.
+                web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
+            }
+        }
+        let stale = self.unopened(&rows);
+        let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
+        if stale >= SNAPSHOT_MIN {
+            let store = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // After the screen that asked has drawn: sealing a caseload takes a few frames.
+                gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
+                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows).await {
+                    web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
+                }
+            });
+        }
+        Ok(records)
+    }
+
+    fn unopened(&self, rows: &[StoredRecord]) -> usize {
+        rows.iter()
+            .filter(|r| self.opened_before(r).is_none())
+            .count()
+    }
+
+    /// Remembers each record of the snapshot `key` whose row in `rows` still has its mark.
+    async fn restore_snapshot(&self, key: &str, epoch: u64, rows: &[StoredRecord]) -> Result<()> {
+        let Some(entries) = self.meta::<Vec<OwnedSnapshotEntry>>(key).await? else {
+            return Ok(());
+        };
+        let marks: std::collections::HashMap<&str, String> = rows
+            .iter()
+            .filter_map(|r| Some((r.key.as_str(), seal_mark(&r.body)?)))
+            .collect();
+        let mut opened = self.opened.borrow_mut();
+        if opened.epoch != epoch || !self.is_unlocked() {
+            return Ok(());
+        }
+        for (record_key, mark, record) in entries {
+            if marks.get(record_key.as_str()) == Some(&mark) {
+                opened.records.insert(record_key, (mark, record));
+            }
+        }
+        Ok(())
+    }
+
+    /// Seals what `rows` opened to as the snapshot `key`, under the write lock and only while
+    /// the store is unlocked as it was at `epoch`: a wipe or a lock that came first wins, so no
+    /// snapshot outlives the data it copies or is sealed under the wrong key.
+    async fn keep_snapshot(&self, key: &str, epoch: u64, rows: &[StoredRecord]) -> Result<()> {
+        let _writing = self.writing.lock().await;
+        let data_key = self.data_key()?;
+        let entry = {
+            let opened = self.opened.borrow();
+            if opened.epoch != epoch {
+                return Ok(());
+            }
+            let entries: Vec<SnapshotEntry> = rows
+                .iter()
+                .filter_map(|r| {
+                    let (mark, record) = opened.records.get(&r.key)?;
+                    Some((r.key.as_str(), mark.as_str(), record))
+                })
+                .collect();
+            serde_json::to_vec(&entries)?
+        };
+        let sealed = BASE64.encode(crypto::seal(&data_key, &entry).await?);
+        if self.opened.borrow().epoch != epoch {
+            return Ok(());
+        }
+        let entry = to_js(&MetaEntry {
+            key: key.to_string(),
+            value: sealed,
+        })?;
+        self.put(META, entry).await
     }
 
     async fn sealed_records(
@@ -598,7 +712,8 @@ impl Store {
             .get_all(Some(KeyRange::only(&JsValue::from_str(value))?), None)
             .await?;
         tx.done().await?;
-        self.read_records(values).await
+        let rows = values.into_iter().map(from_js).collect::<Result<_>>()?;
+        self.read_index(snapshot_key(index, value), rows).await
     }
 
     /// Every record of one kind.

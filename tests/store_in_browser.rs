@@ -598,3 +598,111 @@ async fn a_drawing_fetched_from_the_server_is_kept_sealed_and_not_queued_for_upl
         Err(StoreError::Locked)
     );
 }
+
+/// A caseload of `n` cases written on one tablet, and their ids.
+async fn caseload(store: &Store, n: usize) -> Vec<Uuid> {
+    let ids: Vec<Uuid> = (0..n).map(|_| Uuid::now_v7()).collect();
+    let changes: Vec<Change> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| change(*id, "child_name", &format!("Child {i}"), 10))
+        .collect();
+    store.write_local(&changes).await.unwrap();
+    ids
+}
+
+/// The same database as a tab opened after a reload: nothing opened yet.
+async fn reloaded(name: &str) -> Store {
+    unlocked(Store::open(name).await.unwrap()).await
+}
+
+/// Waits (up to 5 s) for `name`'s meta store to hold `rows` rows.
+async fn meta_rows_become(name: &str, rows: usize) -> bool {
+    for _ in 0..50 {
+        if raw_rows(name, "meta").await == rows {
+            return true;
+        }
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn after_an_unlock_the_caseload_is_read_from_one_snapshot_not_decrypted_case_by_case() {
+    let name = "test-snapshot";
+    let tablet = fresh(name).await;
+    caseload(&tablet, 40).await;
+
+    let first = reloaded(name).await;
+    assert_eq!(first.records(Entity::Case).await.unwrap().len(), 40);
+    assert_eq!(first.records_decrypted(), 40);
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+
+    let second = reloaded(name).await;
+    let mut names: Vec<String> = second
+        .records(Entity::Case)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.text("child_name").to_string())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = (0..40).map(|i| format!("Child {i}")).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    assert_eq!(second.records_decrypted(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_never_hides_a_case_changed_or_added_since_it_was_sealed() {
+    let name = "test-snapshot-stale";
+    let tablet = fresh(name).await;
+    let ids = caseload(&tablet, 30).await;
+    reloaded(name).await.records(Entity::Case).await.unwrap();
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+
+    // Another tab renames one child and adds a case; the snapshot still holds the old caseload.
+    let other_tab = reloaded(name).await;
+    other_tab
+        .write_local(&[change(ids[0], "child_name", "Cerys Morgan", 20)])
+        .await
+        .unwrap();
+    let added = Uuid::now_v7();
+    other_tab
+        .write_local(&[change(added, "child_name", "Dewi", 20)])
+        .await
+        .unwrap();
+
+    let after = reloaded(name).await;
+    let records = after.records(Entity::Case).await.unwrap();
+    assert_eq!(records.len(), 31);
+    let name_of = |id: Uuid| {
+        records
+            .iter()
+            .find(|r| r.entity_id == id)
+            .map(|r| r.text("child_name").to_string())
+    };
+    assert_eq!(name_of(ids[0]).as_deref(), Some("Cerys Morgan"));
+    assert_eq!(name_of(added).as_deref(), Some("Dewi"));
+    assert_eq!(name_of(ids[1]).as_deref(), Some("Child 1"));
+    // Only the two rows the snapshot does not match are decrypted on their own.
+    assert_eq!(after.records_decrypted(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn no_snapshot_is_sealed_once_the_tablet_locks_or_is_wiped() {
+    let name = "test-snapshot-lock";
+    let tablet = fresh(name).await;
+    caseload(&tablet, 20).await;
+
+    let locked = reloaded(name).await;
+    locked.records(Entity::Case).await.unwrap();
+    locked.lock();
+    assert!(!meta_rows_become(name, 1).await, "no snapshot after a lock");
+
+    let wiped = reloaded(name).await;
+    wiped.records(Entity::Case).await.unwrap();
+    wiped.wipe().await.unwrap();
+    assert!(!meta_rows_become(name, 1).await, "no snapshot after a wipe");
+    assert_eq!(raw_rows(name, "records").await, 0);
+}
