@@ -119,17 +119,41 @@ struct StoredChange {
     body: String,
 }
 
-/// An outbox row: which change waits, and the batch (in [`OUTBOX_BATCHES`]) it is sealed in.
-/// Rows are counted, ordered and deleted one by one without decrypting anything.
+/// An outbox row: which changes wait, and the batch (in [`OUTBOX_BATCHES`]) they are sealed in.
+/// Rows are counted, ordered and shortened as the server answers without decrypting anything.
+///
+/// One row per batch: `change_id` is the batch's key (its first change) and `waiting` the ids of
+/// its changes not yet answered, so queuing an import page is one write, not one per change.
+/// Rows of older databases stand for one change each, `change_id`: with a `batch` and no
+/// `waiting` (one row per change of a batch), or with their own `body` (before batches).
 #[derive(Serialize, Deserialize)]
 struct QueuedChange {
     change_id: String,
     case_id: String,
-    /// Absent in a row written before batches: that row has its own `body`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     batch: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    waiting: Option<Vec<String>>,
+}
+
+impl QueuedChange {
+    /// The ids of the changes this row holds back, oldest first.
+    fn waiting(&self) -> Vec<&str> {
+        match &self.waiting {
+            Some(ids) => ids.iter().map(String::as_str).collect(),
+            None => vec![self.change_id.as_str()],
+        }
+    }
+}
+
+/// How many changes the outbox rows `rows` hold back.
+fn waiting_in(rows: &[JsValue]) -> Result<u32> {
+    rows.iter().try_fold(0, |n, row| {
+        let row: QueuedChange = from_js(row.clone())?;
+        Ok(n + row.waiting().len() as u32)
+    })
 }
 
 /// What IndexedDB holds for the bytes of an attachment.
@@ -487,29 +511,22 @@ impl Store {
         try_join_all(records.values().map(|r| self.stored_record(key, r))).await
     }
 
-    /// The outbox rows of `changes` and the one sealed batch they point to (none for no change).
-    async fn queued_changes(
-        key: &CryptoKey,
-        changes: &[Change],
-    ) -> Result<(Vec<JsValue>, Option<JsValue>)> {
+    /// The outbox row of `changes` and the sealed batch it points to (none for no change).
+    async fn queued_changes(key: &CryptoKey, changes: &[Change]) -> Result<Option<[JsValue; 2]>> {
         let Some(first) = changes.first() else {
-            return Ok((Vec::new(), None));
+            return Ok(None);
         };
         // The first change's id is unique, so it names the batch.
         let batch = first.change_id.to_string();
-        let rows = changes
-            .iter()
-            .map(|c| {
-                to_js(&QueuedChange {
-                    change_id: c.change_id.to_string(),
-                    case_id: c.case_id.to_string(),
-                    batch: Some(batch.clone()),
-                    body: None,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let row = to_js(&QueuedChange {
+            change_id: batch.clone(),
+            case_id: first.case_id.to_string(),
+            batch: Some(batch.clone()),
+            body: None,
+            waiting: Some(changes.iter().map(|c| c.change_id.to_string()).collect()),
+        })?;
         let sealed = Self::meta_entry(key, &batch, &changes).await?;
-        Ok((rows, Some(sealed)))
+        Ok(Some([row, sealed]))
     }
 
     /// The records under `keys` that this device holds, by key.
@@ -572,7 +589,7 @@ impl Store {
             .update_records(changes.iter(), |c| c, |r, c| r.apply_local(c))
             .await?;
         let records = self.sealed_records(&key, &touched).await?;
-        let (queued, batch) = Self::queued_changes(&key, changes).await?;
+        let queued = Self::queued_changes(&key, changes).await?;
         let blobs = try_join_all(contents.iter().map(|(case_id, content)| {
             let key = &key;
             async move {
@@ -590,10 +607,8 @@ impl Store {
         tx.store(RECORDS)?
             .put_all(records.into_iter().map(|v| (v, None)))
             .await?;
-        tx.store(OUTBOX)?
-            .put_all(queued.into_iter().map(|v| (v, None)))
-            .await?;
-        if let Some(batch) = batch {
+        if let Some([row, batch]) = queued {
+            tx.store(OUTBOX)?.put(&row, None).await?;
             tx.store(OUTBOX_BATCHES)?.put(&batch, None).await?;
         }
         tx.store(BLOBS)?
@@ -778,15 +793,24 @@ impl Store {
             .flatten()
             .map(|c| (c.change_id.to_string(), c))
             .collect();
-        try_join_all(rows.into_iter().map(|row| {
-            let found = by_id.remove(&row.change_id);
+        // Each row holds back at least one change, so `limit` rows are enough.
+        let wanted: Vec<(String, Option<String>)> = rows
+            .into_iter()
+            .flat_map(|row| {
+                let ids: Vec<String> = row.waiting().into_iter().map(str::to_string).collect();
+                let body = row.body;
+                ids.into_iter().map(move |id| (id, body.clone()))
+            })
+            .take(limit as usize)
+            .collect();
+        try_join_all(wanted.into_iter().map(|(id, body)| {
+            let found = by_id.remove(&id);
             async move {
-                match (found, row.body) {
+                match (found, body) {
                     (Some(change), _) => Ok(change),
                     (None, Some(body)) => self.unseal(&body).await,
                     (None, None) => Err(StoreError::Decode(format!(
-                        "the queued change {} has lost its sealed batch",
-                        row.change_id
+                        "the queued change {id} has lost its sealed batch"
                     ))),
                 }
             }
@@ -796,7 +820,10 @@ impl Store {
 
     /// How many changes wait to be sent (counted without decrypting: works while locked).
     pub async fn outbox_len(&self) -> Result<u32> {
-        self.count(OUTBOX).await
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let rows = tx.store(OUTBOX)?.get_all(None, None).await?;
+        tx.done().await?;
+        waiting_in(&rows)
     }
 
     /// What waits to reach the server: changes, and attachments whose bytes are not uploaded.
@@ -896,20 +923,43 @@ impl Store {
             .put_all(refused.into_iter().map(|v| (v, None)))
             .await?;
         let outbox = tx.store(OUTBOX)?;
-        let ids: Vec<String> = answered
+        let ids: std::collections::HashSet<String> = answered
             .iter()
             .map(|(c, _)| c.change_id.to_string())
             .collect();
         let mut batches = std::collections::BTreeSet::new();
-        for row in get_many(&outbox, &ids).await?.into_iter().flatten() {
-            batches.extend(from_js::<QueuedChange>(row)?.batch);
+        let mut emptied = Vec::new();
+        let mut shortened = Vec::new();
+        for row in outbox.get_all(None, None).await? {
+            let mut row: QueuedChange = from_js(row)?;
+            let (held, left): (Vec<&str>, Vec<&str>) =
+                row.waiting().into_iter().partition(|id| ids.contains(*id));
+            if held.is_empty() {
+                continue;
+            }
+            let left: Vec<String> = left.into_iter().map(str::to_string).collect();
+            batches.extend(row.batch.clone());
+            if left.is_empty() {
+                emptied.push(row.change_id);
+            } else {
+                row.waiting = Some(left);
+                shortened.push(to_js(&row)?);
+            }
         }
-        let deleted = join_all(ids.iter().map(|id| outbox.delete(JsValue::from_str(id)))).await;
+        outbox
+            .put_all(shortened.into_iter().map(|v| (v, None)))
+            .await?;
+        let deleted = join_all(
+            emptied
+                .iter()
+                .map(|id| outbox.delete(JsValue::from_str(id))),
+        )
+        .await;
         deleted
             .into_iter()
             .collect::<std::result::Result<Vec<()>, _>>()?;
-        // A batch goes once none of its changes waits any more (requests of one transaction run
-        // in order, so the counts see the deletes above).
+        // A batch goes once no row holds back any of its changes (requests of one transaction
+        // run in order, so the counts see the deletes above).
         let by_batch = outbox.index("batch")?;
         let sealed = tx.store(OUTBOX_BATCHES)?;
         for batch in batches {
@@ -1001,7 +1051,7 @@ impl Store {
             .count(Some(KeyRange::only(&JsValue::from(1))?))
             .await?;
         let left = Unsettled {
-            unsent: tx.store(OUTBOX)?.count(None).await? + unuploaded,
+            unsent: waiting_in(&tx.store(OUTBOX)?.get_all(None, None).await?)? + unuploaded,
             refused: tx.store(REJECTED)?.count(None).await?,
         };
         if keep(&left) {

@@ -69,10 +69,7 @@ async fn an_answered_change_leaves_the_outbox_and_a_refused_one_stays_visible_wi
     let bad = change(case_id, "date_of_birth", "2999-01-01", 11);
     store.write_local(&[ok.clone(), bad.clone()]).await.unwrap();
     let results = vec![
-        ChangeResult {
-            change_id: ok.change_id,
-            outcome: ChangeOutcome::Applied { version: 5 },
-        },
+        applied(&ok, 5),
         ChangeResult {
             change_id: bad.change_id,
             outcome: ChangeOutcome::Rejected {
@@ -112,11 +109,6 @@ async fn changes_saved_together_leave_the_outbox_one_by_one_as_the_server_answer
         .write_local(std::slice::from_ref(&later))
         .await
         .unwrap();
-    let applied = |c: &Change, version| ChangeResult {
-        change_id: c.change_id,
-        outcome: ChangeOutcome::Applied { version },
-    };
-
     // A push of two: the server answers only the first of them.
     assert_eq!(store.outbox(2).await.unwrap(), edit[..2].to_vec());
     store
@@ -191,37 +183,53 @@ async fn a_record_changed_by_another_tab_is_read_as_it_now_is() {
     assert_eq!(read(there).await, "Osian Rees");
 }
 
+/// `value` as the store seals it: JSON, AES-GCM under the tests' key, base64.
+async fn sealed<T: serde::Serialize>(value: &T) -> String {
+    use base64::Engine as _;
+    let key = crypto::import_aes_key(&KEY).await.unwrap();
+    base64::engine::general_purpose::STANDARD.encode(
+        crypto::seal(&key, &serde_json::to_vec(value).unwrap())
+            .await
+            .unwrap(),
+    )
+}
+
+/// Puts `rows` into the object store `store` of `name`, past the store, as an older version of
+/// the app left them.
+async fn put_raw(name: &str, store: &str, rows: &[serde_json::Value]) {
+    let db = rexie::Rexie::builder(name).build().await.unwrap();
+    let tx = db
+        .transaction(&[store], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    for row in rows {
+        tx.store(store)
+            .unwrap()
+            .put(&js_sys::JSON::parse(&row.to_string()).unwrap(), None)
+            .await
+            .unwrap();
+    }
+    tx.done().await.unwrap();
+    db.close();
+}
+
+fn applied(change: &Change, version: i64) -> ChangeResult {
+    ChangeResult {
+        change_id: change.change_id,
+        outcome: ChangeOutcome::Applied { version },
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_change_queued_before_batches_is_still_sent() {
-    use base64::Engine as _;
     let store = fresh("test-old-outbox").await;
     let case_id = Uuid::now_v7();
     let old = change(case_id, "child_name", "Alys", 10);
-    let key = crypto::import_aes_key(&KEY).await.unwrap();
-    let body = base64::engine::general_purpose::STANDARD.encode(
-        crypto::seal(&key, &serde_json::to_vec(&old).unwrap())
-            .await
-            .unwrap(),
-    );
-    let db = rexie::Rexie::builder("test-old-outbox")
-        .build()
-        .await
-        .unwrap();
-    let tx = db
-        .transaction(&["outbox"], rexie::TransactionMode::ReadWrite)
-        .unwrap();
-    let row = serde_json::json!({
+    let row = json!({
         "change_id": old.change_id.to_string(),
         "case_id": case_id.to_string(),
-        "body": body,
+        "body": sealed(&old).await,
     });
-    tx.store("outbox")
-        .unwrap()
-        .put(&js_sys::JSON::parse(&row.to_string()).unwrap(), None)
-        .await
-        .unwrap();
-    tx.done().await.unwrap();
-    db.close();
+    put_raw("test-old-outbox", "outbox", &[row]).await;
     let new = change(case_id, "note", "Met her nan", 11);
     store.write_local(std::slice::from_ref(&new)).await.unwrap();
 
@@ -230,16 +238,64 @@ async fn a_change_queued_before_batches_is_still_sent() {
         vec![old.clone(), new.clone()]
     );
     store
-        .settle_push(
-            std::slice::from_ref(&old),
-            &[ChangeResult {
-                change_id: old.change_id,
-                outcome: ChangeOutcome::Applied { version: 1 },
-            }],
-        )
+        .settle_push(std::slice::from_ref(&old), &[applied(&old, 1)])
         .await
         .unwrap();
     assert_eq!(store.outbox(10).await.unwrap(), vec![new]);
+}
+
+#[wasm_bindgen_test]
+async fn changes_queued_one_row_each_in_a_batch_are_still_counted_sent_and_cleared() {
+    let name = "test-v5-outbox";
+    let store = fresh(name).await;
+    let case_id = Uuid::now_v7();
+    let edit = vec![
+        change(case_id, "child_name", "Alys", 10),
+        change(case_id, "note", "Met her nan", 11),
+    ];
+    let batch = edit[0].change_id.to_string();
+    put_raw(
+        name,
+        "outbox_batches",
+        &[json!({ "key": batch, "value": sealed(&edit).await })],
+    )
+    .await;
+    let rows: Vec<serde_json::Value> = edit
+        .iter()
+        .map(|c| {
+            json!({
+                "change_id": c.change_id.to_string(),
+                "case_id": case_id.to_string(),
+                "batch": batch,
+            })
+        })
+        .collect();
+    put_raw(name, "outbox", &rows).await;
+
+    assert_eq!(store.outbox_len().await.unwrap(), 2);
+    assert_eq!(store.outbox(10).await.unwrap(), edit);
+    store
+        .settle_push(&edit[..1], &[applied(&edit[0], 1)])
+        .await
+        .unwrap();
+    assert_eq!(store.outbox(10).await.unwrap(), edit[1..].to_vec());
+    assert_eq!(raw_rows(name, "outbox_batches").await, 1);
+    store
+        .settle_push(&edit[1..], &[applied(&edit[1], 2)])
+        .await
+        .unwrap();
+    assert_eq!(store.outbox_len().await.unwrap(), 0);
+    assert_eq!(raw_rows(name, "outbox_batches").await, 0);
+}
+
+#[wasm_bindgen_test]
+async fn an_import_page_is_queued_as_one_outbox_row_however_many_changes_it_holds() {
+    let name = "test-one-row";
+    let store = fresh(name).await;
+    caseload(&store, 50).await;
+    assert_eq!(store.outbox_len().await.unwrap(), 50);
+    assert_eq!(raw_rows(name, "outbox").await, 1);
+    assert_eq!(raw_rows(name, "records").await, 50);
 }
 
 #[wasm_bindgen_test]
@@ -434,13 +490,7 @@ async fn a_wipe_for_sign_out_refuses_while_a_change_waits_and_empties_everything
     );
     assert!(store.record(Entity::Case, case_id).await.unwrap().is_some());
     store
-        .settle_push(
-            std::slice::from_ref(&waiting),
-            &[ChangeResult {
-                change_id: waiting.change_id,
-                outcome: ChangeOutcome::Applied { version: 1 },
-            }],
-        )
+        .settle_push(std::slice::from_ref(&waiting), &[applied(&waiting, 1)])
         .await
         .unwrap();
     assert_eq!(store.wipe_if_settled(false).await.unwrap(), None);
@@ -545,13 +595,7 @@ async fn a_drawing_is_kept_sealed_with_its_record_and_counts_as_unsent_until_upl
 
     // Sent and answered, the record is settled, but the bytes still wait: no sign-out wipe yet.
     store
-        .settle_push(
-            std::slice::from_ref(&record),
-            &[ChangeResult {
-                change_id: record.change_id,
-                outcome: ChangeOutcome::Applied { version: 3 },
-            }],
-        )
+        .settle_push(std::slice::from_ref(&record), &[applied(&record, 3)])
         .await
         .unwrap();
     assert_eq!(
