@@ -103,6 +103,33 @@ impl Entity {
     pub fn parse(s: &str) -> Option<Entity> {
         Entity::ALL.into_iter().find(|e| e.as_str() == s)
     }
+
+    /// Whether a case has exactly one record of this kind, whose `entity_id` is the case id
+    /// ([`check_change`] refuses any other id): such a record is in its case by its id alone.
+    pub fn one_per_case(self) -> bool {
+        match self {
+            Entity::Case
+            | Entity::Team
+            | Entity::Contingency
+            | Entity::Checklist
+            | Entity::ReunificationPlan => true,
+            Entity::Person
+            | Entity::Relationship
+            | Entity::ChronologyEntry
+            | Entity::CaseFactor
+            | Entity::Strength
+            | Entity::Capacity
+            | Entity::ChildVoice
+            | Entity::Classification
+            | Entity::Decision
+            | Entity::Communication
+            | Entity::Agreement
+            | Entity::Review
+            | Entity::Attachment
+            | Entity::Support
+            | Entity::SignOff => false,
+        }
+    }
 }
 
 /// How many bytes of changes the device puts in one push. The server accepts bodies of up to
@@ -288,9 +315,7 @@ pub fn check_change(change: &Change, today: NaiveDate) -> Result<MergeKind, Chan
             }
             check_value(change.entity, &change.field, &change.value, today)
         }
-        Entity::Team | Entity::Contingency | Entity::Checklist | Entity::ReunificationPlan
-            if change.entity_id != change.case_id =>
-        {
+        one if one.one_per_case() && change.entity_id != change.case_id => {
             Err(ChangeError::CaseIdMismatch)
         }
         item => crate::entities::check_item_field(
@@ -439,6 +464,21 @@ mod tests {
         let mut c = change("note", json!("x"));
         c.entity_id = Uuid::from_u128(77);
         assert_eq!(check_change(&c, today()), Err(ChangeError::CaseIdMismatch));
+    }
+
+    #[test]
+    fn a_record_that_is_one_per_case_under_another_id_than_its_case_is_refused() {
+        // The server binds no such record to its case: it relies on this refusal.
+        for entity in Entity::ALL.into_iter().filter(|e| e.one_per_case()) {
+            let mut c = change("note", json!("x"));
+            c.entity = entity;
+            c.entity_id = Uuid::from_u128(77);
+            assert_eq!(
+                check_change(&c, today()),
+                Err(ChangeError::CaseIdMismatch),
+                "{entity:?}"
+            );
+        }
     }
 
     #[test]

@@ -125,6 +125,27 @@ async fn on_sqlite_every_commit_is_synced_to_the_write_ahead_log_before_it_is_an
 }
 
 #[tokio::test]
+async fn on_sqlite_statement_journals_stay_in_memory_on_every_connection() {
+    let app = TestApp::new().await;
+    if app.state.db.backend != Backend::Sqlite {
+        return;
+    }
+    let mut conns = Vec::new();
+    for _ in 0..3 {
+        conns.push(app.state.db.pool.acquire().await.unwrap());
+    }
+    for conn in &mut conns {
+        // 2 is MEMORY: a push's multi-row statements would otherwise copy each page they change
+        // to a temporary file as they go.
+        let (store,): (i64,) = sqlx::query_as("PRAGMA temp_store")
+            .fetch_one(&mut **conn)
+            .await
+            .unwrap();
+        assert_eq!(store, 2);
+    }
+}
+
+#[tokio::test]
 async fn a_full_push_of_new_cases_is_applied_in_order_and_audited_change_by_change() {
     let app = TestApp::with_team().await;
     let ffion = app.sign_in("ffion").await;
