@@ -26,6 +26,10 @@ try {
   }
   if (what === 'unlock') {
     await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
+    // One unlock first, as in run.mjs, so the store has sealed its snapshot of the caseload.
+    await page.reload();
+    await unlockUi(page);
+    await page.waitForTimeout(2000);
     await page.reload();
     await page.locator('#pin-entry').waitFor();
   }

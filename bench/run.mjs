@@ -94,13 +94,20 @@ async function bigCaseList(browser) {
     record('first pull of 5,000 cases (15,000 changes) onto a new device', '-', ms(Date.now() - start),
       'sign-in click to all 5,000 cases listed; one run');
     const first = [];
+    let cold;
     for (let i = 0; i <= RUNS; i++) {
       await page.reload();
       const t = await unlockUi(page);
-      if (i > 0) first.push(t);
+      if (i === 0) cold = t;
+      else first.push(t);
+      // A worker looks at the list before the tablet locks again; meanwhile the store seals its
+      // snapshot of the caseload (after the first unlock, and whenever many cases changed).
+      await page.waitForTimeout(2000);
     }
+    record('case list with 5,000 cases: first unlock after they arrived (no snapshot yet)', '-', ms(cold),
+      'one run: Unlock click to first case card, every case decrypted from its own row');
     record('case list with 5,000 cases: first render', 'under 300 ms', ms(median(first)),
-      `median of ${RUNS} reloads; Unlock click to first case card (includes the PIN's key derivation and decrypting 5,000 cases from IndexedDB)`);
+      `median of ${RUNS} reloads after that one; Unlock click to first case card (includes the PIN's key derivation and reading 5,000 cases from IndexedDB, checked against the store's snapshot)`);
     await allListed(5000);
     const search = page.getByRole('searchbox');
     if (await search.count()) {
