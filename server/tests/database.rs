@@ -98,50 +98,45 @@ async fn pushes_at_the_same_time_are_all_applied_in_order() {
     assert!(pull.changes.windows(2).all(|w| w[0].seq < w[1].seq));
 }
 
+/// Every connection of the pool at once (not only the first), on SQLite; none on PostgreSQL.
+async fn sqlite_connections(app: &TestApp) -> Vec<sqlx::pool::PoolConnection<sqlx::Any>> {
+    let mut conns = Vec::new();
+    if app.state.db.backend == Backend::Sqlite {
+        for _ in 0..3 {
+            conns.push(app.state.db.pool.acquire().await.unwrap());
+        }
+    }
+    conns
+}
+
+async fn pragma<T>(conn: &mut sqlx::pool::PoolConnection<sqlx::Any>, name: &str) -> T
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+{
+    let (value,): (T,) = sqlx::query_as(&format!("PRAGMA {name}"))
+        .fetch_one(&mut **conn)
+        .await
+        .unwrap();
+    value
+}
+
 #[tokio::test]
 async fn on_sqlite_every_commit_is_synced_to_the_write_ahead_log_before_it_is_answered() {
     let app = TestApp::new().await;
-    if app.state.db.backend != Backend::Sqlite {
-        return;
-    }
-    // Every connection of the pool, not only the first: hold them all at once.
-    let mut conns = Vec::new();
-    for _ in 0..3 {
-        conns.push(app.state.db.pool.acquire().await.unwrap());
-    }
-    for conn in &mut conns {
-        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
-            .fetch_one(&mut **conn)
-            .await
-            .unwrap();
-        assert_eq!(mode, "wal");
+    for mut conn in sqlite_connections(&app).await {
+        assert_eq!(pragma::<String>(&mut conn, "journal_mode").await, "wal");
         // 2 is FULL: NORMAL (1) would let a power cut undo a push the device was told is stored.
-        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
-            .fetch_one(&mut **conn)
-            .await
-            .unwrap();
-        assert_eq!(sync, 2);
+        assert_eq!(pragma::<i64>(&mut conn, "synchronous").await, 2);
     }
 }
 
 #[tokio::test]
 async fn on_sqlite_statement_journals_stay_in_memory_on_every_connection() {
     let app = TestApp::new().await;
-    if app.state.db.backend != Backend::Sqlite {
-        return;
-    }
-    let mut conns = Vec::new();
-    for _ in 0..3 {
-        conns.push(app.state.db.pool.acquire().await.unwrap());
-    }
-    for conn in &mut conns {
+    for mut conn in sqlite_connections(&app).await {
         // 2 is MEMORY: a push's multi-row statements would otherwise copy each page they change
         // to a temporary file as they go.
-        let (store,): (i64,) = sqlx::query_as("PRAGMA temp_store")
-            .fetch_one(&mut **conn)
-            .await
-            .unwrap();
-        assert_eq!(store, 2);
+        assert_eq!(pragma::<i64>(&mut conn, "temp_store").await, 2);
     }
 }
 
