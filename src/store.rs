@@ -234,6 +234,8 @@ struct Opened {
 /// snapshot's own decryption and rewrite cost more than they save.
 const SNAPSHOT_MIN: usize = 16;
 
+/// How long a snapshot waits to be sealed after the read that asked for it, so that the list or
+/// case it feeds is drawn first (sealing a caseload of 5,000 takes a few frames of the page).
 const SNAPSHOT_DELAY_MS: u32 = 300;
 
 /// Meta key of the snapshot of one index read (`entity` or `case_id`, and its value).
@@ -435,7 +437,6 @@ impl Store {
         if stale >= SNAPSHOT_MIN {
             let store = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                // After the screen that asked has drawn: sealing a caseload takes a few frames.
                 gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
                 if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows).await {
                     web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
