@@ -389,10 +389,15 @@ impl Store {
 
     /// What `stored` opened to earlier this session, if its body is still the one opened.
     fn opened_before(&self, stored: &StoredRecord) -> Option<Record> {
+        self.with_opened(stored, Record::clone)
+    }
+
+    /// `f` of what `stored` opened to earlier this session, if its body is still the one opened.
+    fn with_opened<T>(&self, stored: &StoredRecord, f: impl FnOnce(&Record) -> T) -> Option<T> {
         let mark = seal_mark(&stored.body)?;
         let opened = self.opened.borrow();
         let (known, record) = opened.records.get(&stored.key)?;
-        (*known == mark).then(|| record.clone())
+        (*known == mark).then(|| f(record))
     }
 
     async fn read_record(&self, value: JsValue) -> Result<Record> {
@@ -447,8 +452,9 @@ impl Store {
     }
 
     fn unopened(&self, rows: &[StoredRecord]) -> usize {
+        // Counted without cloning: a caseload is thousands of records.
         rows.iter()
-            .filter(|r| self.opened_before(r).is_none())
+            .filter(|r| self.with_opened(r, |_| ()).is_none())
             .count()
     }
 
@@ -776,6 +782,17 @@ impl Store {
             .into_iter()
             .map(from_js)
             .collect::<Result<_>>()?;
+        // Only the rows that hold the oldest `limit` changes: an import queues pages of 1,500,
+        // and a push must not open every page to send the first thousand.
+        let mut held = 0;
+        let rows: Vec<QueuedChange> = rows
+            .into_iter()
+            .take_while(|r| {
+                let needed = held < limit as usize;
+                held += r.waiting().len();
+                needed
+            })
+            .collect();
         let batch_keys: Vec<String> = rows
             .iter()
             .filter_map(|r| r.batch.clone())
