@@ -431,13 +431,15 @@ impl Store {
     async fn read_index(&self, snapshot: String, rows: Vec<StoredRecord>) -> Result<Vec<Record>> {
         self.data_key()?;
         let epoch = self.opened.borrow().epoch;
-        if self.unopened(&rows) >= SNAPSHOT_MIN {
+        let mut stale = self.unopened(&rows);
+        if stale >= SNAPSHOT_MIN {
             if let Err(e) = self.restore_snapshot(&snapshot, epoch, &rows).await {
                 // Only a saving is lost: every row is still read from its own body.
                 web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
             }
+            // Counted again only when the snapshot may have lent some: else nothing changed.
+            stale = self.unopened(&rows);
         }
-        let stale = self.unopened(&rows);
         let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
         if stale >= SNAPSHOT_MIN {
             let store = self.clone();
