@@ -2,13 +2,27 @@
 //! new build the server has is installed beside the running one (see public/sw.js), then offered.
 
 use gloo_timers::callback::Interval;
-use wasm_bindgen::JsCast;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCache, ServiceWorkerContainer, ServiceWorkerRegistration};
+use web_sys::{
+    RequestCache, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration,
+    ServiceWorkerState,
+};
 
 /// How often a running app asks the server whether it has a new build (besides at start, when the
 /// signal comes back and when the app is shown again).
 const LOOK_FOR_BUILD_MS: u32 = 15 * 60 * 1000;
+
+/// A new build whose files could not all be fetched (the signal dropped again, or came back before
+/// the network did) is not installed; it is tried again this much later, this many times in all,
+/// rather than only at the next quarter hour.
+const INSTALL_RETRY_MS: u32 = 5_000;
+const INSTALL_TRIES: u32 = 4;
+
+/// Dispatched on the window when a new build has installed and waits, so the update banner offers
+/// it at once instead of at its next look.
+pub const BUILD_WAITING_EVENT: &str = "homeward-build-waiting";
 
 /// A build's id: the hashed name of its wasm file, with only the characters a URL query needs no
 /// escaping for.
@@ -79,24 +93,68 @@ fn newest_build(reg: &ServiceWorkerRegistration) -> Option<String> {
     build_id_of_worker(&worker.script_url()).map(str::to_owned)
 }
 
-async fn register(container: &ServiceWorkerContainer, id: &str) {
-    if let Err(e) = JsFuture::from(container.register(&worker_url(id))).await {
-        // Without it the app still works online; say why in the console for support staff.
-        web_sys::console::warn_2(&"Homeward: service worker not registered".into(), &e);
+/// Registers the worker of build `id`; the worker it starts installing, if any.
+async fn register(container: &ServiceWorkerContainer, id: &str) -> Option<ServiceWorker> {
+    match JsFuture::from(container.register(&worker_url(id))).await {
+        Ok(reg) => reg
+            .dyn_into::<ServiceWorkerRegistration>()
+            .ok()?
+            .installing(),
+        Err(e) => {
+            // Without it the app still works online; say why in the console for support staff.
+            web_sys::console::warn_2(&"Homeward: service worker not registered".into(), &e);
+            None
+        }
     }
+}
+
+/// Whether `worker` installed (its whole build is cached); false once installing failed.
+async fn installed(worker: ServiceWorker) -> bool {
+    let settled = js_sys::Promise::new(&mut |resolve, _| {
+        let watched = worker.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if watched.state() != ServiceWorkerState::Installing {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        worker.set_onstatechange(Some(on_change.as_ref().unchecked_ref()));
+        // The worker holds the handler from now on; it is dropped with the worker.
+        on_change.into_js_value();
+    });
+    if worker.state() == ServiceWorkerState::Installing {
+        let _ = JsFuture::from(settled).await;
+    }
+    worker.set_onstatechange(None);
+    worker.state() != ServiceWorkerState::Redundant
 }
 
 /// Registers a worker for the build the server has, when the newest worker holds another one.
 /// It installs that build in the background; the update banner offers it once it waits.
 async fn look_for_new_build(container: &ServiceWorkerContainer) {
-    let Some(reg) = registration(container).await else {
-        return;
-    };
-    let Some(served) = served_build().await else {
-        return;
-    };
-    if newest_build(&reg).as_deref() != Some(served.as_str()) {
-        register(container, &served).await;
+    for attempt in 0..INSTALL_TRIES {
+        if attempt > 0 {
+            TimeoutFuture::new(INSTALL_RETRY_MS).await;
+        }
+        let Some(reg) = registration(container).await else {
+            return;
+        };
+        let Some(served) = served_build().await else {
+            continue;
+        };
+        if newest_build(&reg).as_deref() == Some(served.as_str()) {
+            return;
+        }
+        let Some(worker) = register(container, &served).await else {
+            continue;
+        };
+        if installed(worker).await {
+            if let Some(window) = web_sys::window() {
+                if let Ok(event) = web_sys::Event::new(BUILD_WAITING_EVENT) {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+            return;
+        }
     }
 }
 

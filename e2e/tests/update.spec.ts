@@ -95,8 +95,11 @@ test('a new version is offered while the app runs, waits while something typed i
 
   // The server is updated while the tablet has the app open; the tablet gets its signal back.
   await own.serve(b.dir);
+  // The page must see itself offline before the signal returns, or it may never see it change.
   await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
   await context.setOffline(false);
+  await page.waitForFunction(() => navigator.onLine);
   const banner = page.getByRole('status').filter({ hasText: 'A new version of Homeward is ready.' });
   await expect(banner).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, 'update offered');

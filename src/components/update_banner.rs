@@ -1,12 +1,18 @@
 use crate::i18n::{use_i18n, Key};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::ServiceWorkerRegistration;
 
-/// How often to look for a new version that the service worker has installed in the background.
+/// How often to look for a new version that the service worker has installed in the background
+/// (besides when this app's own look installs one, which it announces).
 const CHECK_MS: u32 = 10_000;
+
+/// How long the new version is given to take over (it does in well under a second) before the
+/// page reloads anyway.
+const TAKE_OVER_MS: u32 = 4_000;
 
 async fn registration() -> Option<ServiceWorkerRegistration> {
     let found = JsFuture::from(window().navigator().service_worker().get_registration())
@@ -92,6 +98,8 @@ pub fn UpdateBanner() -> impl IntoView {
         })
     };
     check();
+    let waiting = window_event_listener_untyped(crate::pwa::BUILD_WAITING_EVENT, move |_| check());
+    on_cleanup(move || waiting.remove());
     if let Ok(handle) =
         set_interval_with_handle(check, std::time::Duration::from_millis(CHECK_MS.into()))
     {
@@ -116,6 +124,15 @@ pub fn UpdateBanner() -> impl IntoView {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
             let _ = waiting.post_message(&message);
+            // Chromium may park the new version in waiting when a request wakes the old one just
+            // as it hands over; a reload lets it finish taking over, unless the worker has begun
+            // typing meanwhile (then the banner asks them to save first, and to press again).
+            TimeoutFuture::new(TAKE_OVER_MS).await;
+            if something_unsaved() {
+                blocked.set(true);
+            } else {
+                let _ = window().location().reload();
+            }
         });
     };
 
