@@ -7,6 +7,15 @@ use uuid::Uuid;
 /// Half the size of a symbol: symbols are 44 units, the minimum touch target.
 const R: f64 = 22.0;
 
+/// Where a name's first line sits below its symbol's centre, and the step to the next line.
+const NAME_Y: f64 = R + 20.0;
+const NAME_LINE: f64 = 17.0;
+
+/// Just below the last line of a name drawn under a symbol centred at height `y`.
+fn below_name(y: f64, name: &str) -> f64 {
+    y + NAME_Y + (lines(name).len() - 1) as f64 * NAME_LINE + 6.0
+}
+
 /// Splits a name over at most two short lines under the symbol.
 fn lines(name: &str) -> Vec<String> {
     let mut out: Vec<String> = vec![String::new()];
@@ -76,23 +85,24 @@ pub fn GenogramSvg(
     }
     // Children hang from the middle of their parents.
     for child in &genogram.people {
-        let parents: Vec<(f64, f64)> = genogram
+        let parents: Vec<(&str, (f64, f64))> = genogram
             .parents_of(child.id)
             .iter()
-            .filter_map(&pos)
+            .filter_map(|id| {
+                let name = genogram.people.iter().find(|p| p.id == *id)?.name.as_str();
+                Some((name, pos(id)?))
+            })
             .collect();
         let Some(c) = pos(&child.id) else { continue };
-        if parents.is_empty() {
-            continue;
-        }
-        let sx = parents.iter().map(|p| p.0).sum::<f64>() / parents.len() as f64;
-        // From the couple's line, or from below a single parent's name.
-        let sy = if parents.len() == 2 {
-            parents[0].1.max(parents[1].1)
-        } else {
-            parents[0].1 + R + 44.0
+        // From the couple's line, or from just below a single parent's name (any lower and the
+        // line looks cut off from the parent it leaves).
+        let sy = match parents.as_slice() {
+            [(_, a), (_, b)] => a.1.max(b.1),
+            [(name, a), ..] => below_name(a.1, name),
+            [] => continue,
         };
-        let mid = c.1 - DY / 2.0;
+        let sx = parents.iter().map(|(_, p)| p.0).sum::<f64>() / parents.len() as f64;
+        let mid = (c.1 - DY / 2.0).max(sy);
         let d = format!("M{sx},{sy} V{mid} H{} V{}", c.0, c.1 - R);
         lines_view.push(view! { <path d=d class="rel-child" /> }.into_any());
     }
@@ -139,7 +149,7 @@ pub fn GenogramSvg(
             let text = lines(&p.name)
                 .into_iter()
                 .enumerate()
-                .map(|(i, t)| view! { <tspan x=x y=y + R + 20.0 + i as f64 * 17.0>{t}</tspan> })
+                .map(|(i, t)| view! { <tspan x=x y=y + NAME_Y + i as f64 * NAME_LINE>{t}</tspan> })
                 .collect_view();
             let id = p.id;
             let name = p.name.clone();
@@ -182,5 +192,22 @@ pub fn GenogramSvg(
             </svg>
             <figcaption class="muted">{move || i18n.t(Key::GenogramKey)}</figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_from_a_single_parent_starts_just_below_the_last_line_of_their_name() {
+        let one = below_name(100.0, "Eirlys");
+        let last_line = 100.0 + NAME_Y;
+        assert!(one > last_line && one < last_line + NAME_LINE, "{one}");
+        let two = below_name(100.0, "Cerys's father (not in contact)");
+        assert_eq!(lines("Cerys's father (not in contact)").len(), 2);
+        assert!((two - one - NAME_LINE).abs() < f64::EPSILON, "{one} {two}");
+        // It still meets the bar above the children, half a generation below the parent.
+        assert!(two < 100.0 + DY / 2.0);
     }
 }
