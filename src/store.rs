@@ -172,12 +172,13 @@ pub fn blob_key(case_id: Uuid, sha256: &str) -> String {
     format!("{case_id}/{sha256}")
 }
 
-/// What stops a wipe: changes not yet sent (or attachments not yet uploaded), and changes the
-/// server refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What stops a wipe: changes not yet sent (or attachments not yet uploaded), changes the server
+/// refused, and forms typed into but never saved (drafts, which never reach the server).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Unsettled {
     pub unsent: u32,
     pub refused: u32,
+    pub drafts: u32,
 }
 
 /// A change the server refused, kept visible on the device with its reason.
@@ -1051,11 +1052,12 @@ impl Store {
         self.clear_unless(|_| false).await.map(drop)
     }
 
-    /// Empties every store, but only if no change waits to be sent (and, unless `refused_too`,
-    /// none the server refused is kept), counted in the same transaction that clears, under the
-    /// write lock: an edit made meanwhile is never wiped unsent. `Ok(Some(_))` says what is left.
-    pub async fn wipe_if_settled(&self, refused_too: bool) -> Result<Option<Unsettled>> {
-        self.clear_unless(|u| u.unsent > 0 || (u.refused > 0 && !refused_too))
+    /// Empties every store, but only if no change waits to be sent (and, unless `discard_too`,
+    /// no change the server refused and no unsaved draft is kept), counted in the same transaction
+    /// that clears, under the write lock: an edit made meanwhile is never wiped unsent.
+    /// `Ok(Some(_))` says what is left.
+    pub async fn wipe_if_settled(&self, discard_too: bool) -> Result<Option<Unsettled>> {
+        self.clear_unless(|u| u.unsent > 0 || ((u.refused > 0 || u.drafts > 0) && !discard_too))
             .await
     }
 
@@ -1073,6 +1075,7 @@ impl Store {
         let left = Unsettled {
             unsent: waiting_in(&tx.store(OUTBOX)?.get_all(None, None).await?)? + unuploaded,
             refused: tx.store(REJECTED)?.count(None).await?,
+            drafts: tx.store(DRAFTS)?.count(None).await?,
         };
         if keep(&left) {
             tx.abort().await?;

@@ -485,7 +485,8 @@ async fn a_wipe_for_sign_out_refuses_while_a_change_waits_and_empties_everything
         store.wipe_if_settled(false).await.unwrap(),
         Some(Unsettled {
             unsent: 1,
-            refused: 0
+            refused: 0,
+            drafts: 0
         })
     );
     assert!(store.record(Entity::Case, case_id).await.unwrap().is_some());
@@ -565,10 +566,59 @@ async fn a_drawing_whose_record_the_server_refused_stays_with_the_refused_change
         store.wipe_if_settled(false).await.unwrap(),
         Some(Unsettled {
             unsent: 0,
-            refused: 1
+            refused: 1,
+            drafts: 0
         })
     );
     assert_eq!(store.wipe_if_settled(true).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_form_typed_into_and_not_saved_stops_sign_out_until_the_worker_accepts_losing_it() {
+    use homeward::store::Unsettled;
+    let store = fresh("test-wipe-draft").await;
+    store
+        .set_draft(
+            "case-1/agreement",
+            &vec!["Mam will be at every contact".to_string()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.wipe_if_settled(false).await.unwrap(),
+        Some(Unsettled {
+            unsent: 0,
+            refused: 0,
+            drafts: 1
+        })
+    );
+    assert_eq!(
+        store
+            .draft::<Vec<String>>("case-1/agreement")
+            .await
+            .unwrap(),
+        Some(vec!["Mam will be at every contact".to_string()]),
+        "the draft is still there after the refused wipe"
+    );
+    // Saved (or cancelled), the draft goes and nothing holds the sign-out back.
+    store.clear_draft("case-1/agreement").await.unwrap();
+    assert_eq!(store.wipe_if_settled(false).await.unwrap(), None);
+
+    let store = fresh("test-wipe-draft-anyway").await;
+    store
+        .set_draft("case-2/child", &vec!["Typed".to_string()])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.wipe_if_settled(true).await.unwrap(),
+        None,
+        "accepted, it is deleted"
+    );
+    assert_eq!(
+        raw_dump("test-wipe-draft-anyway").await,
+        "",
+        "nothing is left"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -602,7 +652,8 @@ async fn a_drawing_is_kept_sealed_with_its_record_and_counts_as_unsent_until_upl
         store.wipe_if_settled(false).await.unwrap(),
         Some(Unsettled {
             unsent: 1,
-            refused: 0
+            refused: 0,
+            drafts: 0
         })
     );
     store.blob_uploaded(case_id, &sha).await.unwrap();

@@ -5,6 +5,8 @@ import { SignInPage, TEST_PIN } from '../pages/sign-in-page';
 import { CaseListPage } from '../pages/case-list-page';
 import { NewCasePage } from '../pages/new-case-page';
 import { SecurityPage } from '../pages/security-page';
+import { CasePage } from '../pages/case-page';
+import { AgreementPage } from '../pages/agreement-page';
 
 /** Signs in on `page` and waits for the demo caseload; the pages the journeys use. */
 async function signedIn(page: Page, opts: { autoUnlock?: boolean } = {}) {
@@ -152,6 +154,30 @@ test('signing out waits for unsent changes, then wipes the cases, keys and cache
   // The case reached the server: signing in again brings it back.
   await signIn.signIn(demo.worker.username, demo.worker.password);
   await expect(list.caseLink(name)).toBeVisible();
+});
+
+test('signing out stops for a form typed into and not saved, and goes ahead only when the worker accepts losing it', async ({ page }) => {
+  const { security, list } = await signedIn(page);
+  await list.caseLink('Cerys').click();
+  const casePage = new CasePage(page);
+  await casePage.stageLink(/Stage 3/).click();
+  await casePage.openWork('Written agreement');
+  await new AgreementPage(page).expectShown('Cerys');
+  const objectives = page.getByLabel('What we all want to achieve');
+  await objectives.fill('Typed at the kitchen table, not saved yet.');
+  await expect(page.getByText('Your unsaved entry is kept on this tablet.')).toBeVisible();
+
+  await security.openSettings();
+  await security.signOut();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('What you typed in 1 form(s) and did not save is kept only on this tablet.');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeHidden();
+  expect((await security.storeCounts()).drafts, 'the draft is still there').toBe(1);
+  await expectAccessible(page, 'sign-out held back by a draft');
+
+  await page.getByRole('button', { name: 'Sign out and delete them' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect((await security.storeCounts()).drafts, 'drafts after sign-out').toBe(0);
 });
 
 test('a device revoked on the server wipes itself the next time it gets through', async ({ page, context }) => {

@@ -11,8 +11,9 @@ use leptos::task::spawn_local;
 enum Blocked {
     /// Changes still in the outbox: the server must have them before the tablet is wiped.
     Unsent(u32),
-    /// The server refused these for good; signing out deletes them, so ask first.
-    Refused(u32),
+    /// Changes the server refused for good, and forms typed into but never saved: signing out
+    /// deletes them, so ask first.
+    Discards { refused: u32, drafts: u32 },
 }
 
 /// Signing out: send everything first, and only then remove every case, note and key from the
@@ -24,7 +25,7 @@ pub fn SignOut() -> impl IntoView {
     let busy = RwSignal::new(false);
     let blocked = RwSignal::new(None::<Blocked>);
 
-    let go = move |accept_refused: bool| {
+    let go = move |discard_too: bool| {
         if busy.get_untracked() {
             return;
         }
@@ -37,7 +38,7 @@ pub fn SignOut() -> impl IntoView {
             // Errors are already on the sync indicator; what matters here is what is left, counted
             // in the very transaction that wipes, so nothing typed meanwhile is lost.
             let _ = sync::sync_once(app).await;
-            match local.store.wipe_if_settled(accept_refused).await {
+            match local.store.wipe_if_settled(discard_too).await {
                 Ok(None) => {
                     // The session ends on the server too; offline here is unlikely (we just
                     // synced), and the session then simply expires.
@@ -47,7 +48,9 @@ pub fn SignOut() -> impl IntoView {
                 Ok(Some(Unsettled { unsent, .. })) if unsent > 0 => {
                     blocked.set(Some(Blocked::Unsent(unsent)));
                 }
-                Ok(Some(Unsettled { refused, .. })) => blocked.set(Some(Blocked::Refused(refused))),
+                Ok(Some(Unsettled {
+                    refused, drafts, ..
+                })) => blocked.set(Some(Blocked::Discards { refused, drafts })),
                 Err(e) => app.storage_error.set(Some(e.to_string())),
             }
             busy.set(false);
@@ -62,15 +65,22 @@ pub fn SignOut() -> impl IntoView {
                 blocked
                     .get()
                     .map(|b| {
-                        let text = match b {
-                            Blocked::Unsent(n) => {
-                                i18n.tf(Key::SignOutUnsent, &[("n", &n.to_string())])
-                            }
-                            Blocked::Refused(n) => {
-                                i18n.tf(Key::SignOutRefused, &[("n", &n.to_string())])
-                            }
+                        let said = |key, n: u32| (n > 0).then(|| i18n.tf(key, &[("n", &n.to_string())]));
+                        let texts: Vec<String> = match b {
+                            Blocked::Unsent(n) => said(Key::SignOutUnsent, n).into_iter().collect(),
+                            Blocked::Discards { refused, drafts } => [
+                                said(Key::SignOutRefused, refused),
+                                said(Key::SignOutDrafts, drafts),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .collect(),
                         };
-                        view! { <p class="banner banner-error" role="alert">{text}</p> }
+                        view! {
+                            <div class="banner banner-error" role="alert">
+                                {texts.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                            </div>
+                        }
                     })
             }}
             <div class="actions">
@@ -82,7 +92,7 @@ pub fn SignOut() -> impl IntoView {
                 >
                     {move || i18n.t(if busy.get() { Key::SigningOut } else { Key::SignOut })}
                 </button>
-                <Show when=move || matches!(blocked.get(), Some(Blocked::Refused(_)))>
+                <Show when=move || matches!(blocked.get(), Some(Blocked::Discards { .. }))>
                     <button
                         class="button button-danger"
                         type="button"

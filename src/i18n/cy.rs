@@ -585,6 +585,7 @@ pub fn text(key: Key) -> &'static str {
         Key::SigningOut => "Wrthi'n anfon eich newidiadau…",
         Key::SignOutUnsent => "Ni allwch allgofnodi eto: nid yw {n} newid wedi cyrraedd y gweinydd. Cysylltwch â'r rhyngrwyd a rhowch gynnig arall arni, fel na chollir dim.",
         Key::SignOutRefused => "Gwrthododd y gweinydd {n} newid ac maen nhw wedi'u rhestru fel heb eu hanfon. Mae allgofnodi'n eu dileu o'r llechen hon.",
+        Key::SignOutDrafts => "Dim ond ar y llechen hon y cedwir yr hyn a deipiwyd gennych mewn {n} ffurflen heb ei gadw. Mae allgofnodi'n ei ddileu: agorwch y ffurflen a'i chadw yn gyntaf i'w gadw.",
         Key::SignOutAnyway => "Allgofnodi a'u dileu",
         Key::DeviceRevokedNotice => "Mae eich sefydliad wedi tynnu'r llechen hon allan o ddefnydd, felly mae Homeward wedi tynnu ei data achosion. Mewngofnodwch eto i'w defnyddio.",
         Key::SignedOutNotice => "Rydych wedi allgofnodi. Does dim o'ch achosion ar ôl ar y llechen hon.",

@@ -592,6 +592,7 @@ pub fn text(key: Key) -> &'static str {
         Key::SigningOut => "Sending your changes…",
         Key::SignOutUnsent => "You cannot sign out yet: {n} changes have not reached the server. Connect to the internet and try again, so nothing is lost.",
         Key::SignOutRefused => "{n} changes were refused by the server and are listed as not sent. Signing out deletes them from this tablet.",
+        Key::SignOutDrafts => "What you typed in {n} form(s) and did not save is kept only on this tablet. Signing out deletes it: open the form and save first to keep it.",
         Key::SignOutAnyway => "Sign out and delete them",
         Key::DeviceRevokedNotice => "Your organisation took this tablet out of use, so Homeward removed its case data. Sign in again to use it.",
         Key::SignedOutNotice => "You signed out. Nothing of your cases is left on this tablet.",
