@@ -118,7 +118,7 @@ async fn installed(worker: ServiceWorker) -> bool {
             }
         });
         worker.set_onstatechange(Some(on_change.as_ref().unchecked_ref()));
-        // The worker holds the handler from now on; it is dropped with the worker.
+        // JS owns the handler from now on; it is freed once unset below.
         on_change.into_js_value();
     });
     if worker.state() == ServiceWorkerState::Installing {
