@@ -174,7 +174,7 @@ pub fn blob_key(case_id: Uuid, sha256: &str) -> String {
 
 /// What stops a wipe: changes not yet sent (or attachments not yet uploaded), changes the server
 /// refused, and forms typed into but never saved (drafts, which never reach the server).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsettled {
     pub unsent: u32,
     pub refused: u32,

@@ -88,10 +88,7 @@ pub fn GenogramSvg(
         let parents: Vec<(&str, (f64, f64))> = genogram
             .parents_of(child.id)
             .iter()
-            .filter_map(|id| {
-                let name = genogram.people.iter().find(|p| p.id == *id)?.name.as_str();
-                Some((name, pos(id)?))
-            })
+            .filter_map(|id| Some((genogram.name_of(*id)?, pos(id)?)))
             .collect();
         let Some(c) = pos(&child.id) else { continue };
         // From the couple's line, or from just below a single parent's name (any lower and the
