@@ -152,7 +152,7 @@ pub fn case_file(records: &[Record]) -> CaseFile {
         people: items(records, Entity::Person),
         relationships: items(records, Entity::Relationship),
     };
-    CaseFile {
+    let mut file = CaseFile {
         genogram,
         checklist: items(records, Entity::Checklist)
             .into_iter()
@@ -182,7 +182,9 @@ pub fn case_file(records: &[Record]) -> CaseFile {
         support: items(records, Entity::Support),
         sign_offs,
         plan,
-    }
+    };
+    file.tick_evidenced_tasks();
+    file
 }
 
 /// One item to write: its kind, its record id and its content.
@@ -428,6 +430,78 @@ mod tests {
         let back = case_file(&records(&file));
         assert_eq!(back.classifications.current_level(), Some(RiskLevel::Low));
         assert_eq!(back.sign_offs, file.sign_offs);
+    }
+
+    /// A Stage 4 reclassification of Cerys's case to low, by Ffion, and the case's records with
+    /// the manager's answer to it (none while it waits).
+    fn reclassified_to_low(verdict: Option<crate::signoff::Verdict>) -> (Uuid, Vec<Record>) {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::signoff::{SignOffDecision, Subject};
+        let case_id = Uuid::from_u128(99);
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let mut file = CaseFile::default();
+        let c = Classification::new(
+            Uuid::from_u128(20),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            on,
+        )
+        .unwrap();
+        if let Some(verdict) = verdict {
+            file.sign_offs.push(
+                SignOffDecision::new(
+                    c.id,
+                    Subject::Classification,
+                    verdict,
+                    "See the school's view first",
+                    ("megan", "Megan Hughes", crate::api::Role::Manager),
+                    on.succ_opt().unwrap(),
+                    on,
+                )
+                .unwrap()
+                .for_level(RiskLevel::Low),
+            );
+        }
+        file.classifications.entries.push(c);
+        let records = case_file_items(case_id, &file, || Uuid::from_u128(1))
+            .iter()
+            .map(|i| record_of(case_id, i))
+            .collect();
+        (Uuid::from_u128(20), records)
+    }
+
+    #[test]
+    fn a_reclassification_the_manager_agreed_finishes_stage_4_task_1_in_the_managers_name() {
+        use crate::stages::{Task, TaskState};
+        let (id, records) = reclassified_to_low(Some(crate::signoff::Verdict::Agreed));
+        let file = case_file(&records);
+        let task = &file.checklist.tasks[&Task::ReclassifyWithManager];
+        assert_eq!(task.state, TaskState::Done);
+        assert_eq!(task.completed_by, "megan");
+        assert_eq!(
+            task.completed_on,
+            chrono::NaiveDate::from_ymd_opt(2026, 5, 2)
+        );
+        assert_eq!(task.evidence, vec![id.to_string()]);
+    }
+
+    #[test]
+    fn a_reclassification_awaiting_or_returned_leaves_stage_4_task_1_open() {
+        use crate::signoff::Verdict;
+        use crate::stages::{Task, TaskState};
+        for verdict in [None, Some(Verdict::Returned)] {
+            let (_, records) = reclassified_to_low(verdict);
+            let file = case_file(&records);
+            assert_eq!(
+                file.checklist.state(Task::ReclassifyWithManager),
+                TaskState::NotStarted,
+                "{verdict:?}"
+            );
+        }
     }
 
     #[test]

@@ -199,6 +199,33 @@ impl CaseFile {
         Some((*id, self.standing(*id)?))
     }
 
+    /// Ticks the checklist tasks that a record already proves done, so the stepper and the case
+    /// list agree with the record on every device. Stage 4 task 1 is to reclassify and decide
+    /// "with the team manager": the manager agreeing to a Stage 4 reclassification is that
+    /// task done, by the manager, on the day they agreed. Nothing is ever unticked here: a
+    /// returned or still-awaited submission leaves the task as the worker left it.
+    pub fn tick_evidenced_tasks(&mut self) {
+        let task = crate::stages::Task::ReclassifyWithManager;
+        if self.checklist.state(task).is_finished() {
+            return;
+        }
+        let first_agreed = self
+            .classifications
+            .entries
+            .iter()
+            .filter(|c| c.needs_sign_off())
+            .filter_map(|c| Some((c.id, c.sign_off.as_ref()?)))
+            .min_by_key(|(_, s)| s.on);
+        if let Some((id, s)) = first_agreed {
+            let (by, on) = (s.by.clone(), s.on);
+            self.checklist.complete(task, &by, on);
+            let evidence = &mut self.checklist.tasks.entry(task).or_default().evidence;
+            if !evidence.contains(&id.to_string()) {
+                evidence.push(id.to_string());
+            }
+        }
+    }
+
     /// The latest Stage 4 reclassification and where it stands.
     pub fn latest_reclassification(&self) -> Option<(Uuid, Standing)> {
         self.latest(DecisionKind::Stage4Reclassification)

@@ -9,6 +9,8 @@ import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, pullAll, uuid } from '../sync-api';
 import { expectAtOtherSizes } from '../pages/screen-sizes';
 
+const stage4Task1 = 'Reclassify risk and decide on reunification, with the team manager';
+
 test('a stage 4 reclassification waits for the manager, who returns it with a comment and then agrees; the worker sees each decision and the level changes only then', async ({
   page,
   browser,
@@ -71,6 +73,9 @@ test('a stage 4 reclassification waits for the manager, who returns it with a co
     await expect(page.locator('.case-head')).toContainText('Medium');
     await page.goto('/');
     await expect(new DashboardPage(page).card(child)).toContainText('Returned by the manager');
+    // Reclassifying "with the team manager" is not done while the manager has sent it back.
+    await page.goto(`${caseUrl}?stage=4`);
+    await expect(casePage.task(stage4Task1)).not.toBeChecked();
 
     // The worker resubmits, with the school's view.
     await page.goto(caseUrl);
@@ -96,6 +101,9 @@ test('a stage 4 reclassification waits for the manager, who returns it with a co
     await page.goto(caseUrl);
     await expect(page.getByText(/^Agreed by Megan Hughes on/)).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.case-head')).toContainText('Low');
+    // The manager's agreement is Stage 4 task 1 done: nobody ticks it by hand.
+    await page.goto(`${caseUrl}?stage=4`);
+    await expect(casePage.task(stage4Task1)).toBeChecked();
     await expectAccessible(page, 'case with an agreed reclassification');
   } finally {
     await manager.context.close();
