@@ -10,6 +10,7 @@ pub mod chronology_form;
 pub mod classify_form;
 pub mod comms_log;
 pub mod decision_form;
+pub mod edit_actions;
 pub mod factor_editor;
 pub mod field;
 pub mod genogram_svg;

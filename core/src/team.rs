@@ -173,6 +173,33 @@ impl Team {
     }
 }
 
+/// Replaces the entry with the same id, or adds it at the end: a change to an agency, contact
+/// or service keeps its place in the list (and every reference to its id).
+fn put_by_id<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> Uuid) {
+    let key = id(&item);
+    match list.iter_mut().find(|x| id(x) == key) {
+        Some(x) => *x = item,
+        None => list.push(item),
+    }
+}
+
+impl Team {
+    /// Adds an agency, or changes the one with its id.
+    pub fn put_agency(&mut self, agency: Agency) {
+        put_by_id(&mut self.agencies, agency, |a| a.id);
+    }
+
+    /// Adds a named person, or changes the one with their id.
+    pub fn put_contact(&mut self, contact: Contact) {
+        put_by_id(&mut self.contacts, contact, |c| c.id);
+    }
+
+    /// Adds a service, or changes the one with its id.
+    pub fn put_service(&mut self, service: Service) {
+        put_by_id(&mut self.services, service, |s| s.id);
+    }
+}
+
 impl Team {
     /// There is a team around the family: someone named to contact and a package of at least
     /// one service that has not ended early.
@@ -258,6 +285,43 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_corrected_agency_or_contact_replaces_the_old_one_in_its_place_and_keeps_its_links() {
+        let school = Agency {
+            id: Uuid::from_u128(1),
+            name: "Ysgol Gynradd".into(),
+            kind: AgencyKind::Education,
+        };
+        let nurse = Contact {
+            id: Uuid::from_u128(2),
+            agency_id: Some(school.id),
+            name: "Sian Rees".into(),
+            ..Contact::default()
+        };
+        let mut t = Team::default();
+        t.put_agency(school.clone());
+        t.put_agency(Agency {
+            id: Uuid::from_u128(3),
+            name: "Health visiting".into(),
+            kind: AgencyKind::Health,
+        });
+        t.put_contact(nurse.clone());
+        t.put_agency(Agency {
+            name: "Ysgol Gynradd Aberaeron".into(),
+            ..school.clone()
+        });
+        t.put_contact(Contact {
+            phone: "01545 570000".into(),
+            ..nurse
+        });
+        assert_eq!(t.agencies.len(), 2);
+        assert_eq!(t.agencies[0].name, "Ysgol Gynradd Aberaeron");
+        assert_eq!(t.contacts.len(), 1);
+        assert_eq!(t.contacts[0].phone, "01545 570000");
+        assert_eq!(t.contacts[0].agency_id, Some(school.id));
+        assert_eq!(t.validate(d(3, 2)), Ok(()));
     }
 
     #[test]

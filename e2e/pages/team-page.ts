@@ -49,6 +49,18 @@ export class TeamPage {
     await f.getByRole('button', { name: 'Add service' }).click();
   }
 
+  agencyForm() {
+    return this.form('agency-form');
+  }
+
+  contactForm() {
+    return this.form('contact-form');
+  }
+
+  supportForm() {
+    return this.form('support-form');
+  }
+
   serviceForm() {
     return this.form('service-form');
   }

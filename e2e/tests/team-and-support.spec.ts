@@ -107,3 +107,61 @@ test("Cerys's team shows her mother's services with their start dates and how sh
   await expect(page.getByLabel('What would set the plan off')).toHaveValue(/Bethan drinks again/);
   await expectAccessible(page, "Cerys's team page");
 });
+
+test('a worker corrects an agency, a person and a support session in place, and nothing is added twice', async ({ page }) => {
+  const child = uniqueChild('Gethin');
+  const list = new CaseListPage(page);
+  const casePage = new CasePage(page);
+  const team = new TeamPage(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
+  await list.expectShown();
+  await list.startNewCase();
+  await new NewCasePage(page).fill(child, '2015-02-11', 'Looked after; father engaging with support.');
+  await new NewCasePage(page).save();
+  await list.caseLink(child).click();
+  await casePage.stageLink(/Stage 3/).click();
+  await casePage.openWork('Team, support and contingency plan');
+  await team.expectShown(child);
+  await team.addAgency('Bridge Family Centr', 'Voluntary sector');
+  await team.addContact('Alys Jenkins', 'Family support worker', 'Bridge Family Centr');
+  await team.addSupport('With the parents', 'Home visit: planed the bedtime routine.');
+
+  // The agency's name had a typo: the person at it follows the correction.
+  await page.getByRole('button', { name: 'Change Bridge Family Centr' }).click();
+  await expect(team.agencyForm().getByLabel('Agency name')).toHaveValue('Bridge Family Centr');
+  await team.agencyForm().getByLabel('Agency name').fill('Bridge Family Centre');
+  await team.agencyForm().getByRole('button', { name: 'Save changes to Bridge Family Centr' }).click();
+  await expect(team.agencyForm().getByText('Saved on this tablet.')).toBeVisible();
+  await expect(page.getByText('Alys Jenkins, Family support worker (Bridge Family Centre)')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Change Bridge Family Centr/ })).toHaveCount(1);
+
+  // A new phone number; a change started and cancelled leaves the person as they were.
+  await page.getByRole('button', { name: 'Change Alys Jenkins' }).click();
+  await team.contactForm().getByLabel('Role').fill('Someone else');
+  await team.contactForm().getByRole('button', { name: 'Cancel' }).click();
+  await expect(team.contactForm().getByRole('button', { name: 'Add person' })).toBeVisible();
+  await page.getByRole('button', { name: 'Change Alys Jenkins' }).click();
+  await expect(team.contactForm().getByLabel('Role')).toHaveValue('Family support worker');
+  await team.contactForm().getByLabel('Phone').fill('01970 612345');
+  await team.contactForm().getByRole('button', { name: 'Save changes to Alys Jenkins' }).click();
+  await expect(team.contactForm().getByText('Saved on this tablet.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Alys Jenkins' })).toContainText('01970 612345');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Alys Jenkins' })).not.toContainText('Someone else');
+
+  await page.getByRole('button', { name: /^Change .* · With the parents$/ }).click();
+  await expect(team.supportForm().getByLabel('Support given')).toHaveValue('Home visit: planed the bedtime routine.');
+  await team.supportForm().getByLabel('Support given').fill('Home visit: planned the bedtime routine together.');
+  await team.supportForm().getByRole('button', { name: /^Save changes to / }).click();
+  await expect(team.supportForm().getByText('Saved on this tablet.')).toBeVisible();
+  await expect(page.getByText('Home visit: planned the bedtime routine together.')).toBeVisible();
+  await expect(page.getByText('Home visit: planed the bedtime routine.')).toHaveCount(0);
+  await expectAccessible(page, 'team page after corrections');
+
+  // Still so after a reload: the corrections were saved, not only drawn.
+  await page.reload();
+  await team.expectShown(child);
+  await expect(page.getByText('Alys Jenkins, Family support worker (Bridge Family Centre)')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Change .* · With the parents$/ })).toHaveCount(1);
+  await list.expectAllSent();
+});

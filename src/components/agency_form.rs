@@ -1,6 +1,6 @@
 use crate::case_data::{keep_draft, CaseCtx};
+use crate::components::edit_actions::{load_when_editing, EditActions};
 use crate::components::field::Field;
-use crate::components::saved_note::SavedNote;
 use crate::components::select_field::SelectField;
 use crate::components::team_editor::{change_team, save_error};
 use crate::i18n::{use_i18n, Key};
@@ -11,9 +11,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-/// Adds an agency to the team around the child and family.
+/// Adds an agency to the team around the child and family, or corrects one (its contacts and
+/// services keep pointing at it).
 #[component]
-pub fn AgencyForm(case: CaseCtx) -> impl IntoView {
+pub fn AgencyForm(
+    case: CaseCtx,
+    /// The agency chosen for changing; `None` adds a new one.
+    editing: RwSignal<Option<Agency>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let case_id = case.id.get_untracked().unwrap_or_default();
     let name = RwSignal::new(String::new());
@@ -21,6 +26,15 @@ pub fn AgencyForm(case: CaseCtx) -> impl IntoView {
     let error = RwSignal::new(None::<Key>);
     let saved = RwSignal::new(false);
     keep_draft(format!("{case_id}/agency"), vec![name, kind]);
+    load_when_editing(editing, "agency-name", move |a: &Agency| {
+        name.set(a.name.clone());
+        kind.set(labels::enum_value(a.kind));
+        saved.set(false);
+    });
+    let stop_editing = Callback::new(move |()| {
+        editing.set(None);
+        name.set(String::new());
+    });
     let kinds = Signal::derive(move || {
         labels::AGENCY_KINDS
             .iter()
@@ -36,15 +50,17 @@ pub fn AgencyForm(case: CaseCtx) -> impl IntoView {
         ev.prevent_default();
         saved.set(false);
         let agency = Agency {
-            id: Uuid::now_v7(),
+            id: editing
+                .with_untracked(|e| e.as_ref().map(|a| a.id))
+                .unwrap_or_else(Uuid::now_v7),
             name: name.get_untracked().trim().to_string(),
             kind: crate::components::classify_form::parse(&kind.get_untracked())
                 .unwrap_or_default(),
         };
         spawn_local(async move {
-            match change_team(case, |t| t.agencies.push(agency)).await {
+            match change_team(case, |t| t.put_agency(agency)).await {
                 Ok(()) => {
-                    name.set(String::new());
+                    stop_editing.run(());
                     error.set(None);
                     saved.set(true);
                 }
@@ -56,10 +72,12 @@ pub fn AgencyForm(case: CaseCtx) -> impl IntoView {
         <form id="agency-form" on:submit=submit novalidate class="grid-form add-form">
             <Field id="agency-name" label=Key::AgencyName value=name error=Signal::derive(move || error.get()) />
             <SelectField id="agency-kind" label=Key::AgencyKindLabel value=kind options=kinds />
-            <div class="actions">
-                <button class="button button-primary" type="submit">{move || i18n.t(Key::AddAgency)}</button>
-                <SavedNote saved=saved />
-            </div>
+            <EditActions
+                add=Key::AddAgency
+                editing=Signal::derive(move || editing.with(|e| e.as_ref().map(|a| a.name.clone())))
+                on_cancel=stop_editing
+                saved=saved
+            />
         </form>
     }
 }

@@ -1,7 +1,7 @@
 use crate::case_data::{keep_draft, CaseCtx};
 use crate::components::classify_form::parse;
+use crate::components::edit_actions::{load_when_editing, EditActions};
 use crate::components::field::Field;
-use crate::components::saved_note::SavedNote;
 use crate::components::select_field::SelectField;
 use crate::components::team_editor::{agency_options, change_team, save_error};
 use crate::format;
@@ -38,28 +38,23 @@ pub fn ServiceForm(
         vec![name, agency, start, end, status, engagement, notes],
     );
     let none = Signal::derive(|| None::<Key>);
-    Effect::new(move |_| {
-        if let Some(s) = editing.get() {
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            name.set(s.name.clone());
-            agency.set(s.agency_id.map(|a| a.to_string()).unwrap_or_default());
-            start.set(date(s.start));
-            end.set(date(s.end));
-            status.set(labels::enum_value(s.status));
-            engagement.set(labels::enum_value(s.engagement));
-            notes.set(s.notes.clone());
-            saved.set(false);
-            if let Some(el) = document().get_element_by_id("service-name") {
-                el.scroll_into_view();
-            }
-        }
+    load_when_editing(editing, "service-name", move |s: &Service| {
+        let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        name.set(s.name.clone());
+        agency.set(s.agency_id.map(|a| a.to_string()).unwrap_or_default());
+        start.set(date(s.start));
+        end.set(date(s.end));
+        status.set(labels::enum_value(s.status));
+        engagement.set(labels::enum_value(s.engagement));
+        notes.set(s.notes.clone());
+        saved.set(false);
     });
-    let stop_editing = move |_| {
+    let stop_editing = Callback::new(move |()| {
         editing.set(None);
         for f in [name, start, end, notes] {
             f.set(String::new());
         }
-    };
+    });
     let statuses = Signal::derive(move || {
         labels::STATUSES
             .iter()
@@ -98,20 +93,9 @@ pub fn ServiceForm(
             notes: notes.get_untracked().trim().to_string(),
         };
         spawn_local(async move {
-            let change = |t: &mut homeward_core::team::Team| match t
-                .services
-                .iter_mut()
-                .find(|s| s.id == service.id)
-            {
-                Some(s) => *s = service,
-                None => t.services.push(service),
-            };
-            match change_team(case, change).await {
+            match change_team(case, |t| t.put_service(service)).await {
                 Ok(()) => {
-                    editing.set(None);
-                    for f in [name, start, end, notes] {
-                        f.set(String::new());
-                    }
+                    stop_editing.run(());
                     error.set(None);
                     saved.set(true);
                 }
@@ -134,18 +118,12 @@ pub fn ServiceForm(
                 error.get().filter(|e| *e != Key::TeamServiceName)
                     .map(|e| view! { <p class="error field-wide" role="alert">{i18n.t(e)}</p> })
             }}
-            <div class="actions">
-                <button class="button button-primary" type="submit">
-                    {move || match editing.get() {
-                        Some(s) => i18n.tf(Key::SaveServiceNamed, &[("name", &s.name)]),
-                        None => i18n.t(Key::AddService).to_string(),
-                    }}
-                </button>
-                {move || editing.get().is_some().then(|| view! {
-                    <button class="button" type="button" on:click=stop_editing>{i18n.t(Key::Cancel)}</button>
-                })}
-                <SavedNote saved=saved />
-            </div>
+            <EditActions
+                add=Key::AddService
+                editing=Signal::derive(move || editing.with(|e| e.as_ref().map(|s| s.name.clone())))
+                on_cancel=stop_editing
+                saved=saved
+            />
         </form>
     }
 }

@@ -1,8 +1,8 @@
 use crate::case_data::{keep_draft, save_item, update_task, CaseCtx};
 use crate::components::classify_form::parse;
+use crate::components::edit_actions::{change_button, load_when_editing, EditActions};
 use crate::components::field::Field;
 use crate::components::radio_group::RadioGroup;
-use crate::components::saved_note::SavedNote;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
@@ -26,6 +26,26 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
     let error = RwSignal::new(None::<Key>);
     let saved = RwSignal::new(false);
     keep_draft(format!("{case_id}/support"), vec![when, with, what]);
+    // The session chosen for correcting, if any: the log is evidence, so a slip in it is fixed
+    // in place rather than added to.
+    let editing = RwSignal::new(None::<SupportSession>);
+    load_when_editing(editing, "support-when", move |s: &SupportSession| {
+        when.set(s.on.to_string());
+        with.set(labels::enum_value(s.with));
+        what.set(s.what.clone());
+        saved.set(false);
+    });
+    let stop_editing = Callback::new(move |()| {
+        editing.set(None);
+        what.set(String::new());
+    });
+    let session_name = move |s: &SupportSession| {
+        format!(
+            "{} · {}",
+            format::date(i18n.lang.get_untracked(), s.on),
+            i18n.t(labels::support_with(s.with))
+        )
+    };
     let log = move || {
         let lang = i18n.lang.get();
         let mut entries = case
@@ -39,11 +59,15 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
         }
         view! {
             <ul class="records">
-                {entries.into_iter().map(|s| view! {
-                    <li>
-                        <strong>{format::date(lang, s.on)}</strong> " · " {i18n.t(labels::support_with(s.with))}
-                        <p>{s.what.clone()}</p>
-                    </li>
+                {entries.into_iter().map(|s| {
+                    let name = session_name(&s);
+                    view! {
+                        <li>
+                            <strong>{format::date(lang, s.on)}</strong> " · " {i18n.t(labels::support_with(s.with))}
+                            <p>{s.what.clone()}</p>
+                            {change_button(editing, s.clone(), &name)}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         }
@@ -57,12 +81,14 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
             return;
         };
         let me = case.me();
+        let was = editing.get_untracked();
         let s = SupportSession {
-            id: Uuid::now_v7(),
+            id: was.as_ref().map_or_else(Uuid::now_v7, |s| s.id),
             on,
             with: parse(&with.get_untracked()).unwrap_or(SupportWith::Parents),
             what: what.get_untracked().trim().to_string(),
-            by: me.clone(),
+            // A correction does not change who gave the support.
+            by: was.as_ref().map_or_else(|| me.clone(), |s| s.by.clone()),
         };
         if let Err(e) = s.validate(format::today()) {
             error.set(Some(labels::support_error(&e)));
@@ -71,13 +97,14 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             let ok = save_item(case_id, Entity::Support, s.id, &s).await.is_ok()
-                && update_task(case_id, Task::RelationshipBasedSupport, &me, |r| {
-                    r.state = TaskState::Done
-                })
-                .await
-                .is_ok();
+                && (was.is_some()
+                    || update_task(case_id, Task::RelationshipBasedSupport, &me, |r| {
+                        r.state = TaskState::Done
+                    })
+                    .await
+                    .is_ok());
             if ok {
-                what.set(String::new());
+                stop_editing.run(());
                 saved.set(true);
             }
         });
@@ -111,10 +138,12 @@ pub fn SupportLog(case: CaseCtx) -> impl IntoView {
             <div class="field-wide">
                 <Field id="support-what" label=Key::SupportWhat value=what error=what_error multiline=true hint=Key::SupportHint />
             </div>
-            <div class="actions">
-                <button class="button button-primary" type="submit">{move || i18n.t(Key::AddSupport)}</button>
-                <SavedNote saved=saved />
-            </div>
+            <EditActions
+                add=Key::AddSupport
+                editing=Signal::derive(move || editing.with(|e| e.as_ref().map(session_name)))
+                on_cancel=stop_editing
+                saved=saved
+            />
         </form>
     }
 }

@@ -1,6 +1,7 @@
 use crate::case_data::{save_item, update_task, CaseCtx};
 use crate::components::agency_form::AgencyForm;
 use crate::components::contact_form::ContactForm;
+use crate::components::edit_actions::change_button;
 use crate::components::service_form::ServiceForm;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
@@ -8,7 +9,7 @@ use crate::labels;
 use crate::store::StoreError;
 use homeward_core::stages::{Task, TaskState};
 use homeward_core::sync::Entity;
-use homeward_core::team::{service_summary, Service, Team, TeamError};
+use homeward_core::team::{service_summary, Agency, Contact, Service, Team, TeamError};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -90,6 +91,8 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
     let i18n = use_i18n();
     // The service being changed in the form (when it ends, how the parents engage), if any.
     let editing = RwSignal::new(None::<Service>);
+    let editing_agency = RwSignal::new(None::<Agency>);
+    let editing_contact = RwSignal::new(None::<Contact>);
     let team = move || {
         case.data
             .with(|d| d.as_ref().map(|d| d.file.team.clone()))
@@ -107,7 +110,10 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
         view! {
             <ul class="records">
                 {t.agencies.iter().map(|a| view! {
-                    <li><strong>{a.name.clone()}</strong> " · " {i18n.t(labels::agency_kind(a.kind))}</li>
+                    <li>
+                        <strong>{a.name.clone()}</strong> " · " {i18n.t(labels::agency_kind(a.kind))}
+                        {change_button(editing_agency, a.clone(), &a.name)}
+                    </li>
                 }).collect_view()}
             </ul>
         }
@@ -133,6 +139,7 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
                             {(!c.role.is_empty()).then(|| format!(", {}", c.role))}
                             {at.map(|a| format!(" ({a})"))}
                             {(!reach.is_empty()).then(|| view! { <p class="muted">{reach}</p> })}
+                            {change_button(editing_contact, c.clone(), &c.name)}
                         </li>
                     }
                 }).collect_view()}
@@ -174,15 +181,7 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
                                 {i18n.tf(Key::EngagementIs, &[("how", i18n.t(labels::engagement(svc.engagement)))])}
                             </p>
                             {(!svc.notes.is_empty()).then(|| view! { <p class="muted">{svc.notes.clone()}</p> })}
-                            {
-                                let this = svc.clone();
-                                let label = i18n.tf(Key::ChangeServiceNamed, &[("name", &svc.name)]);
-                                view! {
-                                    <button type="button" class="button button-small" on:click=move |_| editing.set(Some(this.clone()))>
-                                        {label}
-                                    </button>
-                                }
-                            }
+                            {change_button(editing, svc.clone(), &svc.name)}
                         </li>
                     }
                 }).collect_view()}
@@ -194,12 +193,12 @@ pub fn TeamEditor(case: CaseCtx) -> impl IntoView {
         <section aria-labelledby="agencies-h">
             <h3 id="agencies-h">{move || i18n.t(Key::AgenciesTitle)}</h3>
             {agencies}
-            <AgencyForm case=case />
+            <AgencyForm case=case editing=editing_agency />
         </section>
         <section aria-labelledby="contacts-h">
             <h3 id="contacts-h">{move || i18n.t(Key::ContactsTitle)}</h3>
             {contacts}
-            <ContactForm case=case />
+            <ContactForm case=case editing=editing_contact />
         </section>
         <section aria-labelledby="services-h">
             <h3 id="services-h">{move || i18n.t(Key::ServicesTitle)}</h3>

@@ -837,8 +837,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ToldWhy => "Mae plant yn ymdopi'n well â'r hyn sy'n digwydd nesaf pan fyddan nhw'n gwybod beth yw ei bwrpas.",
         Key::TrafficLightNow => "Ble mae pethau nawr: {level}",
         Key::SaveFailed => "Ni ellid cadw hyn ar y dabled hon. Rhowch gynnig arall arni.",
-        Key::ChangeServiceNamed => "Newid {name}",
-        Key::SaveServiceNamed => "Cadw newidiadau i {name}",
+        Key::ChangeNamed => "Newid {name}",
+        Key::SaveNamed => "Cadw newidiadau i {name}",
         // Stages 4 and 5, sign-off queue.
         Key::ActionInPlace => "Ar waith: {who}",
         Key::AddContactStep => "Ychwanegu cam cyswllt",

@@ -844,8 +844,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ToldWhy => "Children cope better with what happens next when they know what it is for.",
         Key::TrafficLightNow => "Where things are now: {level}",
         Key::SaveFailed => "This could not be saved on this tablet. Try again.",
-        Key::ChangeServiceNamed => "Change {name}",
-        Key::SaveServiceNamed => "Save changes to {name}",
+        Key::ChangeNamed => "Change {name}",
+        Key::SaveNamed => "Save changes to {name}",
         // Stages 4 and 5, sign-off queue.
         Key::ActionInPlace => "In place: {who}",
         Key::AddContactStep => "Add a contact step",
