@@ -271,13 +271,17 @@ function machine() {
 // BENCH_ONLY=ingest runs only the server ingest figures (no browser, no app build needed), e.g.
 // `scripts/with-postgres.sh env BENCH_ONLY=ingest node bench/run.mjs`; BENCH_ONLY=start only the
 // first-load, cold-start and PIN-unlock figures on the shipped dist/; BENCH_ONLY=timeline only the
-// 1,000-entry chronology (needs dist-bench); unset, everything runs.
+// 1,000-entry chronology and BENCH_ONLY=caselist only the 5,000-case list (both need
+// dist-bench); unset, everything runs.
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'ingest', 'start', 'timeline'].includes(only)) throw new Error(`BENCH_ONLY must be unset, 'ingest', 'start' or 'timeline', not '${only}'`);
-if (only === 'timeline') {
+const alone = { timeline: bigChronology, caselist: bigCaseList };
+if (!['', 'ingest', 'start', ...Object.keys(alone)].includes(only)) {
+  throw new Error(`BENCH_ONLY must be unset, 'ingest', 'start', 'timeline' or 'caselist', not '${only}'`);
+}
+if (alone[only]) {
   const browser = await launch();
   try {
-    await bigChronology(browser);
+    await alone[only](browser);
   } finally {
     await browser.close();
   }

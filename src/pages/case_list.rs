@@ -32,22 +32,29 @@ impl SortBy {
     }
 }
 
-fn sorted(mut rows: Vec<CaseRow>, by: SortBy) -> Vec<CaseRow> {
-    let name = |r: &CaseRow| r.child_name.to_lowercase();
+/// The caseload's order: each case's lower-cased name (what a search matches) with its place
+/// in `rows`, sorted. Worked out once per change of the caseload or of the order, so that a
+/// keystroke only filters it: a search across thousands of cases must keep up with typing.
+fn ordered(rows: &[CaseRow], by: SortBy) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.child_name.to_lowercase(), i))
+        .collect();
+    let s = |i: usize| &rows[i].summary;
     match by {
-        SortBy::Name => rows.sort_by_key(name),
-        SortBy::Level => rows.sort_by_key(|r| (urgency(r.summary.level), name(r))),
-        SortBy::Stage => rows.sort_by_key(|r| (r.summary.stage, name(r))),
+        SortBy::Name => v.sort_by(|a, b| a.0.cmp(&b.0)),
+        SortBy::Level => {
+            v.sort_by(|a, b| (urgency(s(a.1).level), &a.0).cmp(&(urgency(s(b.1).level), &b.0)))
+        }
+        SortBy::Stage => v.sort_by(|a, b| (s(a.1).stage, &a.0).cmp(&(s(b.1).stage, &b.0))),
         // Cases without a review date go last.
-        SortBy::Review => rows.sort_by_key(|r| {
-            (
-                r.summary.next_review.is_none(),
-                r.summary.next_review,
-                name(r),
-            )
+        SortBy::Review => v.sort_by(|a, b| {
+            let key = |i: usize| (s(i).next_review.is_none(), s(i).next_review);
+            (key(a.1), &a.0).cmp(&(key(b.1), &b.0))
         }),
     }
-    rows
+    v
 }
 
 /// What identifies a card's content: a row whose key is unchanged is not re-rendered.
@@ -67,16 +74,19 @@ pub fn CaseList() -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new("name".to_string());
+    let order = Memo::new(move |_| {
+        let by = SortBy::parse(&sort.get());
+        app.cases.with(|cases| ordered(cases, by))
+    });
+    // The places in `app.cases` of the cases found, in order.
     let shown = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
-        let rows: Vec<CaseRow> = app.cases.with(|cases| {
-            cases
-                .iter()
-                .filter(|r| q.is_empty() || r.child_name.to_lowercase().contains(&q))
-                .cloned()
-                .collect()
-        });
-        sorted(rows, SortBy::parse(&sort.get()))
+        order.with(|o| {
+            o.iter()
+                .filter(|(name, _)| name.contains(&q))
+                .map(|(_, i)| *i)
+                .collect::<Vec<usize>>()
+        })
     });
     let total = move || app.cases.with(Vec::len);
     // Only a manager has a sign-off queue.
@@ -92,8 +102,17 @@ pub fn CaseList() -> impl IntoView {
     };
     // Thousands of cards at once would make the tablet sluggish; show a page at a time.
     let limit = RwSignal::new(PAGE);
-    let page =
-        Memo::new(move |_| shown.with(|s| s.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
+    let page = Memo::new(move |_| {
+        let n = limit.get();
+        shown.with(|s| {
+            app.cases.with(|cases| {
+                s.iter()
+                    .take(n)
+                    .filter_map(|&i| cases.get(i).cloned())
+                    .collect::<Vec<CaseRow>>()
+            })
+        })
+    });
     let more = move || shown.with(Vec::len).saturating_sub(limit.get()).min(PAGE);
     view! {
         <section class="panel">
