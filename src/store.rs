@@ -229,6 +229,11 @@ struct Opened {
     epoch: u64,
     /// Record bodies decrypted one by one since the store was opened (snapshots not counted).
     decrypted: u64,
+    /// Rows read from IndexedDB by index reads since the store was opened.
+    rows_read: u64,
+    /// The snapshot keys already read since the last unlock: only the first read of each may be
+    /// answered by its snapshot alone (after it, what was opened is cheaper to check).
+    read_since_unlock: std::collections::HashSet<String>,
 }
 
 /// A read of this many records not yet opened this session is worth one snapshot: below it, the
@@ -247,6 +252,84 @@ fn snapshot_key(index: &str, value: &str) -> String {
 /// Each record of a snapshot with its key and the mark of the body it came from.
 type SnapshotEntry<'a> = (&'a str, &'a str, &'a Record);
 type OwnedSnapshotEntry = (String, String, Record);
+
+/// Key, in the clear `keys` store, of the records' version: a fresh id written by every
+/// transaction that writes a record, in this tab or another. A snapshot that copies every row of
+/// its index as it stood at one version is the whole truth while the version is the same, so an
+/// unlock then reads the snapshot alone, not the thousands of rows it copies.
+const RECORDS_VERSION: &str = "records_version";
+
+/// A snapshot as sealed: the version its rows were read at, when it copies all of them.
+#[derive(Serialize)]
+struct SealedSnapshot<'a> {
+    version: Option<&'a str>,
+    entries: Vec<SnapshotEntry<'a>>,
+}
+
+#[derive(Deserialize)]
+struct OpenedSnapshot {
+    version: Option<String>,
+    entries: Vec<OwnedSnapshotEntry>,
+}
+
+/// A snapshot's row in the meta store. Its version is kept in clear beside the sealed body too,
+/// so that whether it is current is known inside the reading transaction, before any decryption
+/// (which would end the transaction); the sealed copy is checked against it once opened.
+#[derive(Serialize, Deserialize)]
+struct SnapshotRow {
+    key: String,
+    value: String,
+    #[serde(default)]
+    version: Option<String>,
+    /// How many rows it copies. A tab still running a build from before records had a version
+    /// writes without changing it; the count at least shows a record it added.
+    #[serde(default)]
+    rows: u32,
+}
+
+/// One index read, as the transaction that read it saw it.
+struct IndexRead {
+    /// The key of the snapshot of this read.
+    snapshot: String,
+    rows: Vec<StoredRecord>,
+    /// The records version the rows were read at.
+    version: Option<String>,
+    /// The first read of this index since the unlock.
+    first: bool,
+    /// The snapshot's row, if it was read with the rows.
+    found: Option<SnapshotRow>,
+}
+
+/// Writes sealed records inside `tx` (which must hold `records` and `keys`), with a new records
+/// version when there are any: every record write goes through here, so none leaves a snapshot
+/// looking current. Writing none (a pull that brought nothing) keeps the version.
+async fn put_records(tx: &rexie::Transaction, records: Vec<JsValue>) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    tx.store(RECORDS)?
+        .put_all(records.into_iter().map(|v| (v, None)))
+        .await?;
+    let entry = to_js(&MetaEntry {
+        key: RECORDS_VERSION.to_string(),
+        value: serde_json::to_string(&Uuid::now_v7().to_string())?,
+    })?;
+    tx.store(KEYS)?.put(&entry, None).await?;
+    Ok(())
+}
+
+/// The records version as `tx` (which holds `keys`) sees it.
+async fn records_version(tx: &rexie::Transaction) -> Result<Option<String>> {
+    let entry = found(
+        tx.store(KEYS)?
+            .get(JsValue::from_str(RECORDS_VERSION))
+            .await?,
+    );
+    match entry.map(from_js::<MetaEntry>).transpose()? {
+        Some(e) => Ok(Some(serde_json::from_str(&e.value)?)),
+        None => Ok(None),
+    }
+}
 
 /// Takes the held attachments under `keys` out of the upload queue, inside the caller's
 /// transaction; keys this device holds no bytes for are passed over.
@@ -327,6 +410,7 @@ impl Store {
     fn forget_opened(&self) {
         let mut opened = self.opened.borrow_mut();
         opened.records = Default::default();
+        opened.read_since_unlock = Default::default();
         opened.epoch += 1;
     }
 
@@ -424,29 +508,55 @@ impl Store {
         self.opened.borrow().decrypted
     }
 
-    /// Reads `rows` (all the records of one index value), first taking what the snapshot of
-    /// that read holds when many are not yet opened this session, as after an unlock: one
-    /// decryption of the snapshot instead of one per record. The snapshot only lends what a row
-    /// still holds (same mark); anything else is decrypted from its row. When many rows had to
-    /// be decrypted, the snapshot is sealed again afterwards.
-    async fn read_index(&self, snapshot: String, rows: Vec<StoredRecord>) -> Result<Vec<Record>> {
+    /// Rows read from IndexedDB by index reads since the store was opened: what a current
+    /// snapshot saves, made visible to tests and the benchmark.
+    pub fn rows_read(&self) -> u64 {
+        self.opened.borrow().rows_read
+    }
+
+    /// Reads `rows` (all the records of one index value, read at records `version`), first
+    /// taking what the snapshot of that read holds when many are not yet opened this session, as
+    /// after an unlock: one decryption of the snapshot instead of one per record. The snapshot
+    /// only lends what a row still holds (same mark); anything else is decrypted from its row.
+    /// When many rows had to be decrypted, or this first read after an unlock found the snapshot
+    /// out of date, the snapshot is sealed again afterwards.
+    async fn read_index(&self, read: IndexRead) -> Result<Vec<Record>> {
+        let IndexRead {
+            snapshot,
+            rows,
+            version,
+            first,
+            found,
+        } = read;
         self.data_key()?;
         let epoch = self.opened.borrow().epoch;
         let mut stale = self.unopened(&rows);
+        let mut outdated = first && rows.len() >= SNAPSHOT_MIN;
         if stale >= SNAPSHOT_MIN {
-            if let Err(e) = self.restore_snapshot(&snapshot, epoch, &rows).await {
-                // Only a saving is lost: every row is still read from its own body.
-                web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
+            // The first read after an unlock has looked for the snapshot already.
+            let sealed = if first {
+                found
+            } else {
+                self.raw_snapshot(&snapshot).await?
+            };
+            if let Some(row) = sealed {
+                outdated &= row.version.is_none()
+                    || row.version != version
+                    || usize::try_from(row.rows).ok() != Some(rows.len());
+                if let Err(e) = self.restore_snapshot(&row, epoch, &rows).await {
+                    // Only a saving is lost: every row is still read from its own body.
+                    web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
+                }
             }
             // Counted again only when the snapshot may have lent some: else nothing changed.
             stale = self.unopened(&rows);
         }
         let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
-        if stale >= SNAPSHOT_MIN {
+        if stale >= SNAPSHOT_MIN || outdated {
             let store = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
-                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows).await {
+                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows, version).await {
                     web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
                 }
             });
@@ -461,11 +571,63 @@ impl Store {
             .count()
     }
 
-    /// Remembers each record of the snapshot `key` whose row in `rows` still has its mark.
-    async fn restore_snapshot(&self, key: &str, epoch: u64, rows: &[StoredRecord]) -> Result<()> {
-        let Some(entries) = self.meta::<Vec<OwnedSnapshotEntry>>(key).await? else {
-            return Ok(());
+    async fn raw_snapshot(&self, key: &str) -> Result<Option<SnapshotRow>> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = tx.store(META)?.get(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        found(value).map(from_js).transpose()
+    }
+
+    async fn open_snapshot(&self, row: &SnapshotRow) -> Result<OpenedSnapshot> {
+        // Snapshots sealed before they carried a version were a bare list of entries.
+        let sealed = BASE64
+            .decode(&row.value)
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
+        let bytes = crypto::open(&self.data_key()?, &sealed).await?;
+        match serde_json::from_slice::<OpenedSnapshot>(&bytes) {
+            Ok(s) => Ok(s),
+            Err(_) => Ok(OpenedSnapshot {
+                version: None,
+                entries: serde_json::from_slice(&bytes)?,
+            }),
+        }
+    }
+
+    /// The records of a snapshot that copies every row of its index at `version`, the version
+    /// now, remembered as opened; `None` (and nothing remembered) when it is not that.
+    async fn whole_snapshot(&self, row: &SnapshotRow, version: &str) -> Option<Vec<Record>> {
+        let epoch = self.opened.borrow().epoch;
+        let opened = match self.open_snapshot(row).await {
+            Ok(s) => s,
+            Err(e) => {
+                web_sys::console::warn_1(&format!("snapshot {} not used: {e}", row.key).into());
+                return None;
+            }
         };
+        // The sealed copy of the version must agree with the clear one it was chosen by.
+        if opened.version.as_deref() != Some(version) {
+            return None;
+        }
+        let mut memo = self.opened.borrow_mut();
+        if memo.epoch != epoch || !self.is_unlocked() {
+            return None;
+        }
+        let mut records = Vec::with_capacity(opened.entries.len());
+        for (key, mark, record) in opened.entries {
+            records.push(record.clone());
+            memo.records.insert(key, (mark, record));
+        }
+        Some(records)
+    }
+
+    /// Remembers each record of the snapshot `row` whose row in `rows` still has its mark.
+    async fn restore_snapshot(
+        &self,
+        row: &SnapshotRow,
+        epoch: u64,
+        rows: &[StoredRecord],
+    ) -> Result<()> {
+        let entries = self.open_snapshot(row).await?.entries;
         let marks: std::collections::HashMap<&str, String> = rows
             .iter()
             .filter_map(|r| Some((r.key.as_str(), seal_mark(&r.body)?)))
@@ -484,11 +646,18 @@ impl Store {
 
     /// Seals what `rows` opened to as the snapshot `key`, under the write lock and only while
     /// the store is unlocked as it was at `epoch`: a wipe or a lock that came first wins, so no
-    /// snapshot outlives the data it copies or is sealed under the wrong key.
-    async fn keep_snapshot(&self, key: &str, epoch: u64, rows: &[StoredRecord]) -> Result<()> {
+    /// snapshot outlives the data it copies or is sealed under the wrong key. It carries the
+    /// records `version` the rows were read at only when it copies every one of them as read.
+    async fn keep_snapshot(
+        &self,
+        key: &str,
+        epoch: u64,
+        rows: &[StoredRecord],
+        version: Option<String>,
+    ) -> Result<()> {
         let _writing = self.writing.lock().await;
         let data_key = self.data_key()?;
-        let entry = {
+        let (entry, version) = {
             let opened = self.opened.borrow();
             if opened.epoch != epoch {
                 return Ok(());
@@ -500,15 +669,27 @@ impl Store {
                     Some((r.key.as_str(), mark.as_str(), record))
                 })
                 .collect();
-            serde_json::to_vec(&entries)?
+            let whole = entries.len() == rows.len()
+                && rows
+                    .iter()
+                    .zip(&entries)
+                    .all(|(r, (_, mark, _))| seal_mark(&r.body).as_deref() == Some(*mark));
+            let version = version.filter(|_| whole);
+            let sealed = SealedSnapshot {
+                version: version.as_deref(),
+                entries,
+            };
+            (serde_json::to_vec(&sealed)?, version)
         };
         let sealed = BASE64.encode(crypto::seal(&data_key, &entry).await?);
         if self.opened.borrow().epoch != epoch {
             return Ok(());
         }
-        let entry = to_js(&MetaEntry {
+        let entry = to_js(&SnapshotRow {
             key: key.to_string(),
             value: sealed,
+            version,
+            rows: u32::try_from(rows.len()).unwrap_or(u32::MAX),
         })?;
         self.put(META, entry).await
     }
@@ -611,12 +792,10 @@ impl Store {
         }))
         .await?;
         let tx = self.db.transaction(
-            &[RECORDS, OUTBOX, OUTBOX_BATCHES, BLOBS],
+            &[RECORDS, OUTBOX, OUTBOX_BATCHES, BLOBS, KEYS],
             TransactionMode::ReadWrite,
         )?;
-        tx.store(RECORDS)?
-            .put_all(records.into_iter().map(|v| (v, None)))
-            .await?;
+        put_records(&tx, records).await?;
         if let Some([row, batch]) = queued {
             tx.store(OUTBOX)?.put(&row, None).await?;
             tx.store(OUTBOX_BATCHES)?.put(&batch, None).await?;
@@ -728,17 +907,76 @@ impl Store {
         Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
     }
 
-    /// The values of one index equal to `value`, decrypted.
+    /// The values of one index equal to `value`, decrypted. The first read of an index after an
+    /// unlock looks at its snapshot first, in the same transaction as the records version: when
+    /// the snapshot copies every row at the version there is now, it is the answer, and no row is
+    /// read.
     async fn records_where(&self, index: &str, value: &str) -> Result<Vec<Record>> {
-        let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        self.data_key()?;
+        let snapshot = snapshot_key(index, value);
+        let first = self
+            .opened
+            .borrow_mut()
+            .read_since_unlock
+            .insert(snapshot.clone());
+        let mut seen = None;
+        if first {
+            let tx = self
+                .db
+                .transaction(&[RECORDS, META, KEYS], TransactionMode::ReadOnly)?;
+            let version = records_version(&tx).await?;
+            let row = tx.store(META)?.get(JsValue::from_str(&snapshot)).await?;
+            let rows = tx
+                .store(RECORDS)?
+                .index(index)?
+                .count(Some(KeyRange::only(&JsValue::from_str(value))?))
+                .await?;
+            tx.done().await?;
+            seen = found(row).map(from_js::<SnapshotRow>).transpose()?;
+            let current = seen
+                .as_ref()
+                .filter(|row| row.rows == rows)
+                .zip(version.as_deref())
+                .filter(|(row, v)| row.version.as_deref() == Some(*v));
+            if let Some((row, v)) = current {
+                if let Some(records) = self.whole_snapshot(row, v).await {
+                    return Ok(records);
+                }
+            }
+        }
+        self.read_rows(index, value, snapshot, first, seen).await
+    }
+
+    /// Reads every row of an index value, with the records version they were read at, and
+    /// opens them (with the snapshot's help where it still matches).
+    async fn read_rows(
+        &self,
+        index: &str,
+        value: &str,
+        snapshot: String,
+        first: bool,
+        found: Option<SnapshotRow>,
+    ) -> Result<Vec<Record>> {
+        let tx = self
+            .db
+            .transaction(&[RECORDS, KEYS], TransactionMode::ReadOnly)?;
+        let version = records_version(&tx).await?;
         let values = tx
             .store(RECORDS)?
             .index(index)?
             .get_all(Some(KeyRange::only(&JsValue::from_str(value))?), None)
             .await?;
         tx.done().await?;
-        let rows = values.into_iter().map(from_js).collect::<Result<_>>()?;
-        self.read_index(snapshot_key(index, value), rows).await
+        let rows: Vec<StoredRecord> = values.into_iter().map(from_js).collect::<Result<_>>()?;
+        self.opened.borrow_mut().rows_read += rows.len() as u64;
+        self.read_index(IndexRead {
+            snapshot,
+            rows,
+            version,
+            first,
+            found,
+        })
+        .await
     }
 
     /// Every record of one kind.
@@ -933,13 +1171,11 @@ impl Store {
             })
             .collect();
         let tx = self.db.transaction(
-            &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED, BLOBS],
+            &[RECORDS, OUTBOX, OUTBOX_BATCHES, REJECTED, BLOBS, KEYS],
             TransactionMode::ReadWrite,
         )?;
         no_longer_pending(&tx.store(BLOBS)?, &unsendable).await?;
-        tx.store(RECORDS)?
-            .put_all(records.into_iter().map(|v| (v, None)))
-            .await?;
+        put_records(&tx, records).await?;
         tx.store(REJECTED)?
             .put_all(refused.into_iter().map(|v| (v, None)))
             .await?;
@@ -1008,10 +1244,8 @@ impl Store {
         let cursor = Self::meta_entry(&key, CURSOR, &cursor).await?;
         let tx = self
             .db
-            .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
-        tx.store(RECORDS)?
-            .put_all(records.into_iter().map(|v| (v, None)))
-            .await?;
+            .transaction(&[RECORDS, META, KEYS], TransactionMode::ReadWrite)?;
+        put_records(&tx, records).await?;
         tx.store(META)?.put(&cursor, None).await?;
         tx.done().await?;
         Ok(())

@@ -7,6 +7,7 @@ use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledCha
 use homeward_core::Hlc;
 use serde_json::json;
 use uuid::Uuid;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -782,6 +783,125 @@ async fn a_snapshot_never_hides_a_case_changed_or_added_since_it_was_sealed() {
     assert_eq!(name_of(ids[1]).as_deref(), Some("Child 1"));
     // Only the two rows the snapshot does not match are decrypted on their own.
     assert_eq!(after.records_decrypted(), 2);
+}
+
+/// The names of the cases `store` lists, sorted.
+async fn listed_names(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .records(Entity::Case)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.text("child_name").to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[wasm_bindgen_test]
+async fn an_unlock_with_nothing_changed_since_the_snapshot_reads_it_alone_not_the_rows() {
+    let name = "test-snapshot-whole";
+    let tablet = fresh(name).await;
+    caseload(&tablet, 40).await;
+    let first = reloaded(name).await;
+    let before = listed_names(&first).await;
+    assert_eq!(first.rows_read(), 40);
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+
+    let second = reloaded(name).await;
+    assert_eq!(listed_names(&second).await, before);
+    assert_eq!(second.rows_read(), 0, "no row was read");
+    assert_eq!(second.records_decrypted(), 0);
+    // Read again in the same session, the rows are checked as always.
+    assert_eq!(listed_names(&second).await, before);
+    assert_eq!(second.rows_read(), 40);
+}
+
+#[wasm_bindgen_test]
+async fn a_pull_or_a_settled_push_after_the_snapshot_is_seen_at_the_next_unlock() {
+    let name = "test-snapshot-pull";
+    let tablet = fresh(name).await;
+    let ids = caseload(&tablet, 30).await;
+    reloaded(name).await.records(Entity::Case).await.unwrap();
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+
+    let other_tab = reloaded(name).await;
+    let pulled = [PulledChange {
+        seq: 9,
+        conflict: false,
+        change: change(ids[3], "child_name", "Tomos Price", 30),
+    }];
+    other_tab.apply_pull(&pulled, 9).await.unwrap();
+    let after_pull = reloaded(name).await;
+    assert!(listed_names(&after_pull)
+        .await
+        .contains(&"Tomos Price".to_string()));
+    assert!(
+        after_pull.rows_read() > 0,
+        "the rows were read, not the snapshot alone"
+    );
+
+    // A push the server answers changes the records too (their base): the next unlock
+    // reads the rows again rather than trusting the snapshot.
+    gloo_timers::future::TimeoutFuture::new(1000).await;
+    let sent = other_tab.outbox(100).await.unwrap();
+    let results: Vec<ChangeResult> = sent.iter().map(|c| applied(c, 100)).collect();
+    other_tab.settle_push(&sent, &results).await.unwrap();
+    let after_push = reloaded(name).await;
+    after_push.records(Entity::Case).await.unwrap();
+    assert!(
+        after_push.rows_read() > 0,
+        "the rows were read, not the snapshot alone"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_case_added_without_a_new_version_by_an_older_build_is_still_listed() {
+    let name = "test-snapshot-old-build";
+    let tablet = fresh(name).await;
+    caseload(&tablet, 20).await;
+    reloaded(name).await.records(Entity::Case).await.unwrap();
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+
+    // A tab of an older build adds a case and leaves the records version as it was.
+    let version = raw_key_row(name, "records_version").await;
+    let other_tab = reloaded(name).await;
+    let added = Uuid::now_v7();
+    other_tab
+        .write_local(&[change(added, "child_name", "Dewi", 40)])
+        .await
+        .unwrap();
+    put_raw_key_row(name, version).await;
+
+    let after = reloaded(name).await;
+    assert!(listed_names(&after).await.contains(&"Dewi".to_string()));
+}
+
+/// The clear `keys` row under `key`, read past the store.
+async fn raw_key_row(name: &str, key: &str) -> JsValue {
+    let db = rexie::Rexie::builder(name).build().await.unwrap();
+    let tx = db
+        .transaction(&["keys"], rexie::TransactionMode::ReadOnly)
+        .unwrap();
+    let row = tx
+        .store("keys")
+        .unwrap()
+        .get(JsValue::from_str(key))
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    db.close();
+    row.expect("the row is there")
+}
+
+async fn put_raw_key_row(name: &str, row: JsValue) {
+    let db = rexie::Rexie::builder(name).build().await.unwrap();
+    let tx = db
+        .transaction(&["keys"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    tx.store("keys").unwrap().put(&row, None).await.unwrap();
+    tx.done().await.unwrap();
+    db.close();
 }
 
 #[wasm_bindgen_test]
