@@ -234,6 +234,36 @@ struct Opened {
     /// The snapshot keys already read since the last unlock: only the first read of each may be
     /// answered by its snapshot alone (after it, what was opened is cheaper to check).
     read_since_unlock: std::collections::HashSet<String>,
+    /// Records this tab has sealed to write: a write remembers what it wrote before it commits.
+    sealed_to_write: u64,
+    /// Each index read's answer as it stood: the records version and the count of this tab's
+    /// sealed writes it was read at, and the keys of its rows in order. While both are the same
+    /// (and the row count), the answer is unchanged and needs no row read again.
+    last_read: std::collections::HashMap<String, LastRead>,
+}
+
+/// See [`Opened::last_read`].
+struct LastRead {
+    version: String,
+    sealed_to_write: u64,
+    keys: Vec<String>,
+}
+
+impl Opened {
+    /// The records of the last read under `snapshot`, when nothing can have changed them since.
+    fn unchanged(&self, snapshot: &str, version: &str, rows: u32) -> Option<Vec<Record>> {
+        let last = self.last_read.get(snapshot)?;
+        if last.version != version
+            || last.sealed_to_write != self.sealed_to_write
+            || u32::try_from(last.keys.len()).ok() != Some(rows)
+        {
+            return None;
+        }
+        last.keys
+            .iter()
+            .map(|k| self.records.get(k).map(|(_, r)| r.clone()))
+            .collect()
+    }
 }
 
 /// A read of this many records not yet opened this session is worth one snapshot: below it, the
@@ -298,6 +328,8 @@ struct IndexRead {
     first: bool,
     /// The snapshot's row, if it was read with the rows.
     found: Option<SnapshotRow>,
+    /// This tab's count of sealed writes when the read began.
+    writes: u64,
 }
 
 /// Writes sealed records inside `tx` (which must hold `records` and `keys`), with a new records
@@ -411,6 +443,7 @@ impl Store {
         let mut opened = self.opened.borrow_mut();
         opened.records = Default::default();
         opened.read_since_unlock = Default::default();
+        opened.last_read = Default::default();
         opened.epoch += 1;
     }
 
@@ -445,6 +478,8 @@ impl Store {
             case_id: record.case_id.to_string(),
             body: Self::seal(key, record).await?,
         };
+        // Counted before it is remembered: no earlier read's answer stands once it is.
+        self.opened.borrow_mut().sealed_to_write += 1;
         self.remember(epoch, &stored, record.clone());
         to_js(&stored)
     }
@@ -527,6 +562,7 @@ impl Store {
             version,
             first,
             found,
+            writes,
         } = read;
         self.data_key()?;
         let epoch = self.opened.borrow().epoch;
@@ -552,6 +588,20 @@ impl Store {
             stale = self.unopened(&rows);
         }
         let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
+        if let Some(version) = version.clone() {
+            let mut opened = self.opened.borrow_mut();
+            if opened.epoch == epoch {
+                let keys = rows.iter().map(|r| r.key.clone()).collect();
+                opened.last_read.insert(
+                    snapshot.clone(),
+                    LastRead {
+                        version,
+                        sealed_to_write: writes,
+                        keys,
+                    },
+                );
+            }
+        }
         if stale >= SNAPSHOT_MIN || outdated {
             let store = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -595,7 +645,12 @@ impl Store {
 
     /// The records of a snapshot that copies every row of its index at `version`, the version
     /// now, remembered as opened; `None` (and nothing remembered) when it is not that.
-    async fn whole_snapshot(&self, row: &SnapshotRow, version: &str) -> Option<Vec<Record>> {
+    async fn whole_snapshot(
+        &self,
+        row: &SnapshotRow,
+        version: &str,
+        writes: u64,
+    ) -> Option<Vec<Record>> {
         let epoch = self.opened.borrow().epoch;
         let opened = match self.open_snapshot(row).await {
             Ok(s) => s,
@@ -613,10 +668,20 @@ impl Store {
             return None;
         }
         let mut records = Vec::with_capacity(opened.entries.len());
+        let mut keys = Vec::with_capacity(opened.entries.len());
         for (key, mark, record) in opened.entries {
             records.push(record.clone());
+            keys.push(key.clone());
             memo.records.insert(key, (mark, record));
         }
+        memo.last_read.insert(
+            row.key.clone(),
+            LastRead {
+                version: version.to_string(),
+                sealed_to_write: writes,
+                keys,
+            },
+        );
         Some(records)
     }
 
@@ -919,29 +984,36 @@ impl Store {
             .borrow_mut()
             .read_since_unlock
             .insert(snapshot.clone());
-        let mut seen = None;
-        if first {
-            let tx = self
-                .db
-                .transaction(&[RECORDS, META, KEYS], TransactionMode::ReadOnly)?;
-            let version = records_version(&tx).await?;
-            let row = tx.store(META)?.get(JsValue::from_str(&snapshot)).await?;
-            let rows = tx
-                .store(RECORDS)?
-                .index(index)?
-                .count(Some(KeyRange::only(&JsValue::from_str(value))?))
-                .await?;
-            tx.done().await?;
-            seen = found(row).map(from_js::<SnapshotRow>).transpose()?;
-            let current = seen
-                .as_ref()
-                .filter(|row| row.rows == rows)
-                .zip(version.as_deref())
-                .filter(|(row, v)| row.version.as_deref() == Some(*v));
-            if let Some((row, v)) = current {
-                if let Some(records) = self.whole_snapshot(row, v).await {
-                    return Ok(records);
-                }
+        let writes = self.opened.borrow().sealed_to_write;
+        let tx = self
+            .db
+            .transaction(&[RECORDS, META, KEYS], TransactionMode::ReadOnly)?;
+        let version = records_version(&tx).await?;
+        let row = if first {
+            tx.store(META)?.get(JsValue::from_str(&snapshot)).await?
+        } else {
+            None
+        };
+        let rows = tx
+            .store(RECORDS)?
+            .index(index)?
+            .count(Some(KeyRange::only(&JsValue::from_str(value))?))
+            .await?;
+        tx.done().await?;
+        if let Some(v) = version.as_deref() {
+            if let Some(records) = self.opened.borrow().unchanged(&snapshot, v, rows) {
+                return Ok(records);
+            }
+        }
+        let seen = found(row).map(from_js::<SnapshotRow>).transpose()?;
+        let current = seen
+            .as_ref()
+            .filter(|row| row.rows == rows)
+            .zip(version.as_deref())
+            .filter(|(row, v)| row.version.as_deref() == Some(*v));
+        if let Some((row, v)) = current {
+            if let Some(records) = self.whole_snapshot(row, v, writes).await {
+                return Ok(records);
             }
         }
         self.read_rows(index, value, snapshot, first, seen).await
@@ -957,6 +1029,7 @@ impl Store {
         first: bool,
         found: Option<SnapshotRow>,
     ) -> Result<Vec<Record>> {
+        let writes = self.opened.borrow().sealed_to_write;
         let tx = self
             .db
             .transaction(&[RECORDS, KEYS], TransactionMode::ReadOnly)?;
@@ -975,6 +1048,7 @@ impl Store {
             version,
             first,
             found,
+            writes,
         })
         .await
     }
