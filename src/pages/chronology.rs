@@ -83,7 +83,7 @@ pub fn Chronology() -> impl IntoView {
             .get()
             .into_iter()
             .map(|e| {
-                let e2 = e.clone();
+                let id = e.id;
                 let kids = e.children.iter().filter_map(|c| names.name_of(*c)).collect::<Vec<_>>().join(", ");
                 let factors = e.factor_ids.iter().map(|f| labels::factor_name(&i18n, f)).collect::<Vec<_>>().join("; ");
                 let edit_label = format!("{} – {}", i18n.t(Key::Edit), e.date);
@@ -100,7 +100,11 @@ pub fn Chronology() -> impl IntoView {
                             {(!e.analysis.is_empty()).then(|| view! { <p class="analysis"><strong>{i18n.t(Key::Analysis)} ": "</strong>{e.analysis.clone()}</p> })}
                             {(!factors.is_empty()).then(|| view! { <p class="muted">{i18n.tf(Key::Evidences, &[("list", &factors)])}</p> })}
                             <button class="button" type="button" aria-label=edit_label on:click=move |_| {
-                                fields.load(&e2);
+                                // Looked up on the tap, not copied into each of a thousand buttons.
+                                let Some(e) = entries.with_untracked(|v| v.iter().find(|e| e.id == id).cloned()) else {
+                                    return;
+                                };
+                                fields.load(&e);
                                 if let Some(el) = document().get_element_by_id("entry-date") {
                                     use wasm_bindgen::JsCast;
                                     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
