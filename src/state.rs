@@ -127,24 +127,27 @@ impl AppState {
             return;
         }
         let result = async {
+            // One read per kind, all issued together: IndexedDB serves them side by side.
+            let (cases, summary) = futures::future::try_join(
+                local.store.records(Entity::Case),
+                futures::future::try_join_all(
+                    SUMMARY_ENTITIES.map(|entity| local.store.records(entity)),
+                ),
+            )
+            .await?;
             let mut items: HashMap<Uuid, Vec<Record>> = HashMap::new();
-            for entity in SUMMARY_ENTITIES {
-                for r in local.store.records(entity).await? {
-                    items.entry(r.case_id).or_default().push(r);
-                }
+            for r in summary.into_iter().flatten() {
+                items.entry(r.case_id).or_default().push(r);
             }
             let today = format::today();
-            let mut rows: Vec<CaseRow> = local
-                .store
-                .records(Entity::Case)
-                .await?
+            let mut rows: Vec<CaseRow> = cases
                 .iter()
                 .map(|r| {
                     let own = items.get(&r.entity_id).map(Vec::as_slice).unwrap_or(&[]);
                     CaseRow::from_record(r, own, today)
                 })
                 .collect();
-            rows.sort_by_key(|r| r.child_name.to_lowercase());
+            rows.sort_by_cached_key(|r| r.child_name.to_lowercase());
             let waiting = local.store.waiting_len().await?;
             let refused = local.store.refused().await?;
             Ok::<_, crate::store::StoreError>((rows, waiting, refused))
