@@ -317,21 +317,6 @@ struct SnapshotRow {
     rows: u32,
 }
 
-/// One index read, as the transaction that read it saw it.
-struct IndexRead {
-    /// The key of the snapshot of this read.
-    snapshot: String,
-    rows: Vec<StoredRecord>,
-    /// The records version the rows were read at.
-    version: Option<String>,
-    /// The first read of this index since the unlock.
-    first: bool,
-    /// The snapshot's row, if it was read with the rows.
-    found: Option<SnapshotRow>,
-    /// This tab's count of sealed writes when the read began.
-    writes: u64,
-}
-
 /// Writes sealed records inside `tx` (which must hold `records` and `keys`), with a new records
 /// version when there are any: every record write goes through here, so none leaves a snapshot
 /// looking current. Writing none (a pull that brought nothing) keeps the version.
@@ -547,71 +532,6 @@ impl Store {
     /// snapshot saves, made visible to tests and the benchmark.
     pub fn rows_read(&self) -> u64 {
         self.opened.borrow().rows_read
-    }
-
-    /// Reads `rows` (all the records of one index value, read at records `version`), first
-    /// taking what the snapshot of that read holds when many are not yet opened this session, as
-    /// after an unlock: one decryption of the snapshot instead of one per record. The snapshot
-    /// only lends what a row still holds (same mark); anything else is decrypted from its row.
-    /// When many rows had to be decrypted, or this first read after an unlock found the snapshot
-    /// out of date, the snapshot is sealed again afterwards.
-    async fn read_index(&self, read: IndexRead) -> Result<Vec<Record>> {
-        let IndexRead {
-            snapshot,
-            rows,
-            version,
-            first,
-            found,
-            writes,
-        } = read;
-        self.data_key()?;
-        let epoch = self.opened.borrow().epoch;
-        let mut stale = self.unopened(&rows);
-        let mut outdated = first && rows.len() >= SNAPSHOT_MIN;
-        if stale >= SNAPSHOT_MIN {
-            // The first read after an unlock has looked for the snapshot already.
-            let sealed = if first {
-                found
-            } else {
-                self.raw_snapshot(&snapshot).await?
-            };
-            if let Some(row) = sealed {
-                outdated &= row.version.is_none()
-                    || row.version != version
-                    || usize::try_from(row.rows).ok() != Some(rows.len());
-                if let Err(e) = self.restore_snapshot(&row, epoch, &rows).await {
-                    // Only a saving is lost: every row is still read from its own body.
-                    web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
-                }
-            }
-            // Counted again only when the snapshot may have lent some: else nothing changed.
-            stale = self.unopened(&rows);
-        }
-        let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
-        if let Some(version) = version.clone() {
-            let mut opened = self.opened.borrow_mut();
-            if opened.epoch == epoch {
-                let keys = rows.iter().map(|r| r.key.clone()).collect();
-                opened.last_read.insert(
-                    snapshot.clone(),
-                    LastRead {
-                        version,
-                        sealed_to_write: writes,
-                        keys,
-                    },
-                );
-            }
-        }
-        if stale >= SNAPSHOT_MIN || outdated {
-            let store = self.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
-                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows, version).await {
-                    web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
-                }
-            });
-        }
-        Ok(records)
     }
 
     fn unopened(&self, rows: &[StoredRecord]) -> usize {
@@ -1019,8 +939,13 @@ impl Store {
         self.read_rows(index, value, snapshot, first, seen).await
     }
 
-    /// Reads every row of an index value, with the records version they were read at, and
-    /// opens them (with the snapshot's help where it still matches).
+    /// Reads every row of an index value (`snapshot` names the snapshot of that read), with the
+    /// records version they were read at, first taking what the snapshot holds when many are not
+    /// yet opened this session, as after an unlock: one decryption of the snapshot instead of one
+    /// per record. The snapshot only lends what a row still holds (same mark); anything else is
+    /// decrypted from its row. When many rows had to be decrypted, or this first read after an
+    /// unlock (`first`, which has looked for the snapshot row already: `found`) found the
+    /// snapshot out of date, the snapshot is sealed again afterwards.
     async fn read_rows(
         &self,
         index: &str,
@@ -1029,7 +954,10 @@ impl Store {
         first: bool,
         found: Option<SnapshotRow>,
     ) -> Result<Vec<Record>> {
-        let writes = self.opened.borrow().sealed_to_write;
+        let (writes, epoch) = {
+            let opened = self.opened.borrow();
+            (opened.sealed_to_write, opened.epoch)
+        };
         let tx = self
             .db
             .transaction(&[RECORDS, KEYS], TransactionMode::ReadOnly)?;
@@ -1042,15 +970,52 @@ impl Store {
         tx.done().await?;
         let rows: Vec<StoredRecord> = values.into_iter().map(from_js).collect::<Result<_>>()?;
         self.opened.borrow_mut().rows_read += rows.len() as u64;
-        self.read_index(IndexRead {
-            snapshot,
-            rows,
-            version,
-            first,
-            found,
-            writes,
-        })
-        .await
+        let mut stale = self.unopened(&rows);
+        let mut outdated = first && rows.len() >= SNAPSHOT_MIN;
+        if stale >= SNAPSHOT_MIN {
+            // The first read after an unlock has looked for the snapshot already.
+            let sealed = if first {
+                found
+            } else {
+                self.raw_snapshot(&snapshot).await?
+            };
+            if let Some(row) = sealed {
+                outdated &= row.version.is_none()
+                    || row.version != version
+                    || usize::try_from(row.rows).ok() != Some(rows.len());
+                if let Err(e) = self.restore_snapshot(&row, epoch, &rows).await {
+                    // Only a saving is lost: every row is still read from its own body.
+                    web_sys::console::warn_1(&format!("snapshot {snapshot} not used: {e}").into());
+                }
+            }
+            // Counted again only when the snapshot may have lent some: else nothing changed.
+            stale = self.unopened(&rows);
+        }
+        let records = try_join_all(rows.iter().map(|r| self.open_record(r))).await?;
+        if let Some(version) = version.clone() {
+            let mut opened = self.opened.borrow_mut();
+            if opened.epoch == epoch {
+                let keys = rows.iter().map(|r| r.key.clone()).collect();
+                opened.last_read.insert(
+                    snapshot.clone(),
+                    LastRead {
+                        version,
+                        sealed_to_write: writes,
+                        keys,
+                    },
+                );
+            }
+        }
+        if stale >= SNAPSHOT_MIN || outdated {
+            let store = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
+                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows, version).await {
+                    web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
+                }
+            });
+        }
+        Ok(records)
     }
 
     /// Every record of one kind.
