@@ -327,12 +327,17 @@ async fn put_records(tx: &rexie::Transaction, records: Vec<JsValue>) -> Result<(
     tx.store(RECORDS)?
         .put_all(records.into_iter().map(|v| (v, None)))
         .await?;
-    let entry = to_js(&MetaEntry {
-        key: RECORDS_VERSION.to_string(),
-        value: serde_json::to_string(&Uuid::now_v7().to_string())?,
-    })?;
+    let entry = clear_entry(RECORDS_VERSION, &Uuid::now_v7().to_string())?;
     tx.store(KEYS)?.put(&entry, None).await?;
     Ok(())
+}
+
+/// A row of the clear `keys` store: its value as JSON, unsealed.
+fn clear_entry<T: Serialize>(key: &str, value: &T) -> Result<JsValue> {
+    to_js(&MetaEntry {
+        key: key.to_string(),
+        value: serde_json::to_string(value)?,
+    })
 }
 
 /// The records version as `tx` (which holds `keys`) sees it.
@@ -448,11 +453,15 @@ impl Store {
     }
 
     async fn unseal<T: DeserializeOwned>(&self, body: &str) -> Result<T> {
+        Ok(serde_json::from_slice(&self.unseal_bytes(body).await?)?)
+    }
+
+    async fn unseal_bytes(&self, body: &str) -> Result<Vec<u8>> {
         let key = self.data_key()?;
         let sealed = BASE64
             .decode(body)
             .map_err(|e| StoreError::Decode(e.to_string()))?;
-        Ok(serde_json::from_slice(&crypto::open(&key, &sealed).await?)?)
+        Ok(crypto::open(&key, &sealed).await?)
     }
 
     async fn stored_record(&self, key: &CryptoKey, record: &Record) -> Result<JsValue> {
@@ -541,19 +550,9 @@ impl Store {
             .count()
     }
 
-    async fn raw_snapshot(&self, key: &str) -> Result<Option<SnapshotRow>> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
-        let value = tx.store(META)?.get(JsValue::from_str(key)).await?;
-        tx.done().await?;
-        found(value).map(from_js).transpose()
-    }
-
     async fn open_snapshot(&self, row: &SnapshotRow) -> Result<OpenedSnapshot> {
         // Snapshots sealed before they carried a version were a bare list of entries.
-        let sealed = BASE64
-            .decode(&row.value)
-            .map_err(|e| StoreError::Decode(e.to_string()))?;
-        let bytes = crypto::open(&self.data_key()?, &sealed).await?;
+        let bytes = self.unseal_bytes(&row.value).await?;
         match serde_json::from_slice::<OpenedSnapshot>(&bytes) {
             Ok(s) => Ok(s),
             Err(_) => Ok(OpenedSnapshot {
@@ -977,7 +976,7 @@ impl Store {
             let sealed = if first {
                 found
             } else {
-                self.raw_snapshot(&snapshot).await?
+                self.raw_entry(META, &snapshot).await?
             };
             if let Some(row) = sealed {
                 outdated &= row.version.is_none()
@@ -1301,18 +1300,14 @@ impl Store {
 
     /// A value of the clear `keys` store: readable while locked, so never case data.
     pub async fn clear_value<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        match self.raw_entry(KEYS, key).await? {
+        match self.raw_entry::<MetaEntry>(KEYS, key).await? {
             Some(entry) => Ok(Some(serde_json::from_str(&entry.value)?)),
             None => Ok(None),
         }
     }
 
     pub async fn set_clear_value<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
-        let entry = to_js(&MetaEntry {
-            key: key.to_string(),
-            value: serde_json::to_string(value)?,
-        })?;
-        self.put_entry(KEYS, entry).await
+        self.put_entry(KEYS, clear_entry(key, value)?).await
     }
 
     pub async fn delete_clear_value(&self, key: &str) -> Result<()> {
@@ -1362,7 +1357,7 @@ impl Store {
         Ok(None)
     }
 
-    async fn raw_entry(&self, store: &str, key: &str) -> Result<Option<MetaEntry>> {
+    async fn raw_entry<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let value = tx.store(store)?.get(JsValue::from_str(key)).await?;
         tx.done().await?;
@@ -1371,7 +1366,7 @@ impl Store {
 
     /// A keyed value of the meta or drafts store.
     async fn entry<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
-        match self.raw_entry(store, key).await? {
+        match self.raw_entry::<MetaEntry>(store, key).await? {
             Some(entry) => Ok(Some(self.unseal(&entry.value).await?)),
             None => Ok(None),
         }

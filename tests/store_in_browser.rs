@@ -723,6 +723,16 @@ async fn meta_rows_become(name: &str, rows: usize) -> bool {
     false
 }
 
+/// A fresh database `name` holding a caseload of `n`, read once after a reload so that its
+/// snapshot is sealed; the cases' ids.
+async fn sealed_caseload(name: &str, n: usize) -> Vec<Uuid> {
+    let tablet = fresh(name).await;
+    let ids = caseload(&tablet, n).await;
+    reloaded(name).await.records(Entity::Case).await.unwrap();
+    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+    ids
+}
+
 #[wasm_bindgen_test]
 async fn after_an_unlock_the_caseload_is_read_from_one_snapshot_not_decrypted_case_by_case() {
     let name = "test-snapshot";
@@ -735,14 +745,7 @@ async fn after_an_unlock_the_caseload_is_read_from_one_snapshot_not_decrypted_ca
     assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
 
     let second = reloaded(name).await;
-    let mut names: Vec<String> = second
-        .records(Entity::Case)
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.text("child_name").to_string())
-        .collect();
-    names.sort();
+    let names = listed_names(&second).await;
     let mut expected: Vec<String> = (0..40).map(|i| format!("Child {i}")).collect();
     expected.sort();
     assert_eq!(names, expected);
@@ -752,10 +755,7 @@ async fn after_an_unlock_the_caseload_is_read_from_one_snapshot_not_decrypted_ca
 #[wasm_bindgen_test]
 async fn a_snapshot_never_hides_a_case_changed_or_added_since_it_was_sealed() {
     let name = "test-snapshot-stale";
-    let tablet = fresh(name).await;
-    let ids = caseload(&tablet, 30).await;
-    reloaded(name).await.records(Entity::Case).await.unwrap();
-    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+    let ids = sealed_caseload(name, 30).await;
 
     // Another tab renames one child and adds a case; the snapshot still holds the old caseload.
     let other_tab = reloaded(name).await;
@@ -858,10 +858,7 @@ async fn a_list_read_again_shows_what_this_tab_or_another_wrote_since() {
 #[wasm_bindgen_test]
 async fn a_pull_or_a_settled_push_after_the_snapshot_is_seen_at_the_next_unlock() {
     let name = "test-snapshot-pull";
-    let tablet = fresh(name).await;
-    let ids = caseload(&tablet, 30).await;
-    reloaded(name).await.records(Entity::Case).await.unwrap();
-    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+    let ids = sealed_caseload(name, 30).await;
 
     let other_tab = reloaded(name).await;
     let pulled = [PulledChange {
@@ -896,10 +893,7 @@ async fn a_pull_or_a_settled_push_after_the_snapshot_is_seen_at_the_next_unlock(
 #[wasm_bindgen_test]
 async fn a_case_added_without_a_new_version_by_an_older_build_is_still_listed() {
     let name = "test-snapshot-old-build";
-    let tablet = fresh(name).await;
-    caseload(&tablet, 20).await;
-    reloaded(name).await.records(Entity::Case).await.unwrap();
-    assert!(meta_rows_become(name, 1).await, "the snapshot was sealed");
+    sealed_caseload(name, 20).await;
 
     // A tab of an older build adds a case and leaves the records version as it was.
     let version = raw_key_row(name, "records_version").await;

@@ -367,6 +367,30 @@ mod tests {
         file
     }
 
+    /// Ffion's Stage 4 reclassification of case 99 to low, made on `on`, with id 20.
+    fn stage_4_to_low(on: chrono::NaiveDate) -> Classification {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        Classification::new(
+            Uuid::from_u128(20),
+            ClassificationKind::Stage4Reclassification,
+            column(RiskLevel::Low),
+            RiskLevel::Low,
+            "",
+            "ffion",
+            on,
+        )
+        .unwrap()
+    }
+
+    /// The item records of `file` as case `case_id` would store them.
+    fn stored(case_id: Uuid, file: &CaseFile) -> Vec<Record> {
+        case_file_items(case_id, file, || Uuid::from_u128(1))
+            .iter()
+            .map(|i| record_of(case_id, i))
+            .collect()
+    }
+
     #[test]
     fn a_case_file_survives_the_trip_through_item_records() {
         let case_id = Uuid::from_u128(99);
@@ -383,29 +407,14 @@ mod tests {
 
     #[test]
     fn a_managers_sign_off_record_puts_the_reclassification_into_effect_and_is_filed_under_it() {
-        use crate::classification::tests::column;
-        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::classification::RiskLevel;
         use crate::signoff::{SignOffDecision, Subject, Verdict};
         let case_id = Uuid::from_u128(99);
         let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
         let mut file = CaseFile::default();
-        let c = Classification::new(
-            Uuid::from_u128(20),
-            ClassificationKind::Stage4Reclassification,
-            column(RiskLevel::Low),
-            RiskLevel::Low,
-            "",
-            "ffion",
-            on,
-        )
-        .unwrap();
+        let c = stage_4_to_low(on);
         file.classifications.entries.push(c.clone());
-        let records = |file: &CaseFile| -> Vec<Record> {
-            case_file_items(case_id, file, || Uuid::from_u128(1))
-                .iter()
-                .map(|i| record_of(case_id, i))
-                .collect()
-        };
+        let records = |file: &CaseFile| stored(case_id, file);
         assert_eq!(
             case_file(&records(&file)).classifications.current_level(),
             None
@@ -435,22 +444,12 @@ mod tests {
     /// A Stage 4 reclassification of Cerys's case to low, by Ffion, and the case's records with
     /// the manager's answer to it (none while it waits).
     fn reclassified_to_low(verdict: Option<crate::signoff::Verdict>) -> (Uuid, Vec<Record>) {
-        use crate::classification::tests::column;
-        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::classification::RiskLevel;
         use crate::signoff::{SignOffDecision, Subject};
         let case_id = Uuid::from_u128(99);
         let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
         let mut file = CaseFile::default();
-        let c = Classification::new(
-            Uuid::from_u128(20),
-            ClassificationKind::Stage4Reclassification,
-            column(RiskLevel::Low),
-            RiskLevel::Low,
-            "",
-            "ffion",
-            on,
-        )
-        .unwrap();
+        let c = stage_4_to_low(on);
         if let Some(verdict) = verdict {
             file.sign_offs.push(
                 SignOffDecision::new(
@@ -467,11 +466,7 @@ mod tests {
             );
         }
         file.classifications.entries.push(c);
-        let records = case_file_items(case_id, &file, || Uuid::from_u128(1))
-            .iter()
-            .map(|i| record_of(case_id, i))
-            .collect();
-        (Uuid::from_u128(20), records)
+        (Uuid::from_u128(20), stored(case_id, &file))
     }
 
     #[test]
@@ -506,22 +501,12 @@ mod tests {
 
     #[test]
     fn a_sign_off_holds_only_for_the_level_the_manager_agreed() {
-        use crate::classification::tests::column;
-        use crate::classification::{ClassificationKind, RiskLevel};
+        use crate::classification::RiskLevel;
         use crate::signoff::{SignOffDecision, Subject, Verdict};
         let case_id = Uuid::from_u128(99);
         let on = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
         let mut file = CaseFile::default();
-        let mut c = Classification::new(
-            Uuid::from_u128(20),
-            ClassificationKind::Stage4Reclassification,
-            column(RiskLevel::Low),
-            RiskLevel::Low,
-            "",
-            "ffion",
-            on,
-        )
-        .unwrap();
+        let mut c = stage_4_to_low(on);
         file.sign_offs.push(
             SignOffDecision::new(
                 c.id,
@@ -539,9 +524,7 @@ mod tests {
         c.chosen = RiskLevel::Medium;
         c.rationale = "Changed after the decision".into();
         file.classifications.entries.push(c);
-        let items = case_file_items(case_id, &file, || Uuid::from_u128(1));
-        let records: Vec<Record> = items.iter().map(|i| record_of(case_id, i)).collect();
-        let back = case_file(&records);
+        let back = case_file(&stored(case_id, &file));
         assert_eq!(back.classifications.current_level(), None);
         assert_eq!(back.awaiting().len(), 1);
     }
