@@ -72,15 +72,40 @@ export function seeded(seed) {
   };
 }
 
+/**
+ * Ids shaped as the app makes them: the tablet names every case, record and change with a UUID v7
+ * (`Uuid::now_v7`), whose first 48 bits are the time in milliseconds. Ids made later sort later,
+ * so the server's indexes on them grow at one end, as they do in use; random (v4) ids would land
+ * all over each index and measure a load the app never sends. The other 74 bits come from `rand`,
+ * so a seed gives the same ids on every run.
+ */
+export function seededV7(rand) {
+  const hex = (n, digits) => Math.floor(n).toString(16).padStart(digits, '0');
+  return (ms) => {
+    const time = hex(ms, 12);
+    const randA = hex(rand() * 0x1000, 3);
+    const variant = hex(0x8000 | (rand() * 0x4000), 4);
+    const randB = hex(rand() * 0x1000000, 6) + hex(rand() * 0x1000000, 6);
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${randA}-${variant}-${randB}`;
+  };
+}
+
+/** Where a seed's generated clock starts: an hour apart per seed, so runs of different seeds are
+ * made at different times, in the order of their seeds, as a device's batches are. */
+function seededWall(start, seed) {
+  return start + seed * 3_600_000;
+}
+
 const names = ['Cerys', 'Tomos', 'Amira', 'Yusuf', 'Rhys', 'Lowri', 'Nia', 'Osian', 'Mali', 'Elis'];
 
 /** `n` cases as pushed changes (3 fields each) by `user`, from a seeded generator. */
 export function generatedCaseChanges(n, { user = 'ffion', seed = 42, device = randomUUID() } = {}) {
   const rand = seeded(seed);
+  const v7 = seededV7(seeded(seed + 1));
   const changes = [];
-  let wall = 1_700_000_000_000;
+  let wall = seededWall(1_700_000_000_000, seed);
   for (let i = 0; i < n; i++) {
-    const id = randomUUID();
+    const id = v7(wall);
     const name = `${names[Math.floor(rand() * names.length)]} ${Math.floor(rand() * 100000)}`;
     const dob = `20${String(8 + Math.floor(rand() * 17)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
     for (const [field, value] of [
@@ -90,7 +115,7 @@ export function generatedCaseChanges(n, { user = 'ffion', seed = 42, device = ra
     ]) {
       wall += 1;
       changes.push({
-        change_id: randomUUID(),
+        change_id: v7(wall),
         device_id: device,
         user,
         case_id: id,
@@ -106,16 +131,25 @@ export function generatedCaseChanges(n, { user = 'ffion', seed = 42, device = ra
   return { device, changes };
 }
 
-/** Pushes changes in batches; returns milliseconds taken. */
+/**
+ * Pushes changes in batches, one push after the other as one device does; returns milliseconds
+ * taken. The bodies are serialised before the clock starts (that is the client's work, not the
+ * server's), and each answer is read in full (the device needs every outcome to clear its outbox).
+ */
 export async function pushAll(url, cookie, device, changes, batch = 1000) {
-  const start = performance.now();
+  const bodies = [];
   for (let i = 0; i < changes.length; i += batch) {
+    bodies.push(JSON.stringify({ device_id: device, changes: changes.slice(i, i + batch) }));
+  }
+  const start = performance.now();
+  for (const body of bodies) {
     const r = await fetch(`${url}/api/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ device_id: device, changes: changes.slice(i, i + batch) }),
+      body,
     });
-    if (!r.ok) throw new Error(`push failed: ${r.status} ${await r.text()}`);
+    const answer = await r.text();
+    if (!r.ok) throw new Error(`push failed: ${r.status} ${answer}`);
   }
   return performance.now() - start;
 }
@@ -172,14 +206,15 @@ export function generatedChronology(caseId, n, { user = 'ffion', seed = 7, devic
   const sources = ['case_file', 'health', 'education', 'police', 'family', 'other'];
   const areas = ['previous_assessments', 'parents_history', 'abuse_neglect_adversity', 'risk_and_protective_factors',
     'capacity_to_change', 'services_tried', 'previous_failed_returns', 'attachments', 'special_needs'];
+  const v7 = seededV7(seeded(seed + 1));
   const changes = [];
-  let wall = 1_700_100_000_000;
+  let wall = seededWall(1_700_100_000_000, seed);
   for (let i = 0; i < n; i++) {
-    const id = randomUUID();
-    const date = `20${String(10 + Math.floor(rand() * 14)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
     wall += 1;
+    const id = v7(wall);
+    const date = `20${String(10 + Math.floor(rand() * 14)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
     changes.push({
-      change_id: randomUUID(), device_id: device, user, case_id: caseId,
+      change_id: v7(wall), device_id: device, user, case_id: caseId,
       entity: 'chronology_entry', entity_id: id, field: 'data',
       value: {
         id, date, source: sources[Math.floor(rand() * sources.length)], source_detail: `Record ${i + 1}`,

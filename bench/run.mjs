@@ -255,7 +255,7 @@ async function ingest(label, databaseUrl) {
     }
     record(`server ingest, ${label}, batched pushes`, 'at least 20,000 changes/s',
       `${Math.round(median(rates)).toLocaleString('en-GB')} changes/s`,
-      'median of 3 runs of 30,000 new-case changes in pushes of 1,000 over loopback HTTP');
+      'median of 3 runs of 30,000 new-case changes (ids UUID v7, as the app makes them) in pushes of 1,000 over loopback HTTP, one after the other, each answer read');
   } finally {
     await server.stop();
   }
