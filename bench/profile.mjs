@@ -1,6 +1,7 @@
 // Not a figure: a CPU profile of one bench step, to see where its time goes. Prints the functions
-// with the most self time. Usage: node bench/profile.mjs import|unlock|timeline [n] [plain]
-// (n records to import; `plain` times without the profiler). Needs dist-bench/.
+// with the most self time. Usage: node bench/profile.mjs import|unlock|timeline|sync [n] [plain]
+// (n records to import, or to import offline and then push with `sync`; `plain` times without
+// the profiler). Needs dist-bench/.
 import { join } from 'node:path';
 import { root, launch, startServer, signInUi, unlockUi, apiSession, generatedCaseChanges, generatedChronology, pushAll } from './lib.mjs';
 
@@ -33,6 +34,11 @@ try {
     await page.reload();
     await page.locator('#pin-entry').waitFor();
   }
+  if (what === 'sync') {
+    await context.setOffline(true);
+    await page.evaluate((n) => window.homewardBench.importCases(n, 11), n);
+    await context.setOffline(false);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -41,7 +47,9 @@ try {
     ? await openTimeline(page, caseId)
     : what === 'unlock'
       ? await unlockUi(page)
-      : await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
+      : what === 'sync'
+        ? await page.evaluate(() => window.homewardBench.syncNow())
+        : await page.evaluate((n) => window.homewardBench.importCases(n, 7), n);
   console.log(`${what} ${n}: ${Math.round(t)} ms`);
   if (profiling) report((await cdp.send('Profiler.stop')).profile);
 } finally {

@@ -7,6 +7,7 @@ pub mod child;
 pub mod child_voice_summary;
 pub mod child_voices;
 pub mod chronology_form;
+pub mod chronology_timeline;
 pub mod classify_form;
 pub mod comms_log;
 pub mod decision_form;

@@ -1,5 +1,6 @@
 use crate::case_data::use_case;
 use crate::components::chronology_form::{ChronologyForm, EntryFields};
+use crate::components::chronology_timeline::{ChronologyTimeline, PAGE};
 use crate::components::classify_form::parse;
 use crate::i18n::{use_i18n, Key};
 use crate::labels::{self, enum_value};
@@ -73,48 +74,16 @@ pub fn Chronology() -> impl IntoView {
             })
         })
     };
-    let timeline = move || {
-        let names = case.data.with(|d| {
-            d.as_ref()
-                .map(|d| d.file.genogram.clone())
-                .unwrap_or_default()
-        });
-        entries
-            .get()
-            .into_iter()
-            .map(|e| {
-                let id = e.id;
-                let kids = e.children.iter().filter_map(|c| names.name_of(*c)).collect::<Vec<_>>().join(", ");
-                let factors = e.factor_ids.iter().map(|f| labels::factor_name(&i18n, f)).collect::<Vec<_>>().join("; ");
-                let edit_label = format!("{} – {}", i18n.t(Key::Edit), e.date);
-                view! {
-                    <li class="entry">
-                        <p class="entry-date">{e.date.to_string()}</p>
-                        <div class="entry-body">
-                            <p class="entry-tags">
-                                <span class="tag">{i18n.t(labels::area(e.area))}</span>
-                                <span class="tag">{i18n.t(labels::source(e.source))}{(!e.source_detail.is_empty()).then(|| format!(": {}", e.source_detail))}</span>
-                                {(!kids.is_empty()).then(|| view! { <span class="tag">{kids}</span> })}
-                            </p>
-                            <p>{e.what.clone()}</p>
-                            {(!e.analysis.is_empty()).then(|| view! { <p class="analysis"><strong>{i18n.t(Key::Analysis)} ": "</strong>{e.analysis.clone()}</p> })}
-                            {(!factors.is_empty()).then(|| view! { <p class="muted">{i18n.tf(Key::Evidences, &[("list", &factors)])}</p> })}
-                            <button class="button" type="button" aria-label=edit_label on:click=move |_| {
-                                // Looked up on the tap, not copied into each of a thousand buttons.
-                                let Some(e) = entries.with_untracked(|v| v.iter().find(|e| e.id == id).cloned()) else {
-                                    return;
-                                };
-                                fields.load(&e);
-                                if let Some(el) = document().get_element_by_id("entry-date") {
-                                    use wasm_bindgen::JsCast;
-                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() { let _ = el.focus(); }
-                                }
-                            }>{i18n.t(Key::Edit)}</button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
+    let genogram = Signal::derive(move || {
+        case.data
+            .with(|d| d.as_ref().map(|d| d.file.genogram.clone()))
+            .unwrap_or_default()
+    });
+    // A new filter starts drawing again from the top, in the same update as the filter.
+    let drawn = RwSignal::new(PAGE);
+    let refilter = move |which: RwSignal<String>, value: String| {
+        which.set(value);
+        drawn.set(PAGE);
     };
     view! {
         <section class="panel">
@@ -126,14 +95,14 @@ pub fn Chronology() -> impl IntoView {
                 <div class="list-tools">
                     <div class="field">
                         <label for="filter-area">{move || i18n.t(Key::FilterArea)}</label>
-                        <select id="filter-area" on:change=move |ev| area.set(event_target_value(&ev)) prop:value=move || area.get()>
+                        <select id="filter-area" on:change=move |ev| refilter(area, event_target_value(&ev)) prop:value=move || area.get()>
                             <option value="">{move || i18n.t(Key::AnyArea)}</option>
                             {Area::ALL.iter().map(|a| { let k = labels::area(*a); view! { <option value=enum_value(*a)>{move || i18n.t(k)}</option> } }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="filter-child">{move || i18n.t(Key::FilterChild)}</label>
-                        <select id="filter-child" on:change=move |ev| child.set(event_target_value(&ev)) prop:value=move || child.get()>
+                        <select id="filter-child" on:change=move |ev| refilter(child, event_target_value(&ev)) prop:value=move || child.get()>
                             <option value="">{move || i18n.t(Key::AnyChild)}</option>
                             {move || children.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
                         </select>
@@ -143,7 +112,7 @@ pub fn Chronology() -> impl IntoView {
                 <Show when=move || entries.with(Vec::is_empty)>
                     <p class="muted">{move || i18n.t(Key::NoEntries)}</p>
                 </Show>
-                <ol class="timeline">{timeline}</ol>
+                <ChronologyTimeline entries=entries genogram=genogram fields=fields drawn=drawn />
                 {move || { let kids = children.get(); view! { <ChronologyForm case=case fields=fields children=kids /> } }}
             </Show>
         </section>
