@@ -118,14 +118,21 @@ pub async fn seal(key: &CryptoKey, plain: &[u8]) -> Result<Vec<u8>, CryptoError>
 
 /// Decrypts what [`seal`] made; fails if the key is wrong or a byte was changed.
 pub async fn open(key: &CryptoKey, sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    if sealed.len() < IV_BYTES {
+    open_js(key, &Uint8Array::from(sealed)).await
+}
+
+/// [`open`] for sealed bytes still in JavaScript (as IndexedDB gives them): a snapshot of a
+/// caseload is megabytes, which WebCrypto then reads where they are instead of from a copy.
+pub async fn open_js(key: &CryptoKey, sealed: &Uint8Array) -> Result<Vec<u8>, CryptoError> {
+    let iv_bytes = IV_BYTES as u32;
+    if sealed.length() < iv_bytes {
         return Err(CryptoError::Decrypt);
     }
-    let (iv, body) = sealed.split_at(IV_BYTES);
-    let params = AesGcmParams::new_with_u8_array(AES_GCM, &Uint8Array::from(iv));
+    let params = AesGcmParams::new_with_u8_array(AES_GCM, &sealed.subarray(0, iv_bytes));
+    let body = sealed.subarray(iv_bytes, sealed.length());
     let plain = JsFuture::from(
         subtle()?
-            .decrypt_with_object_and_u8_array(&params, key, body)
+            .decrypt_with_object_and_js_u8_array(&params, key, &body)
             .map_err(unavailable)?,
     )
     .await

@@ -22,6 +22,7 @@ use homeward_core::attachment::{Attachment, Content};
 use homeward_core::entities::DATA;
 use homeward_core::record::Record;
 use homeward_core::sync::{Change, ChangeOutcome, ChangeResult, Entity, PulledChange};
+use js_sys::Uint8Array;
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -276,6 +277,13 @@ const SNAPSHOT_DELAY_MS: u32 = 300;
 
 /// Meta key of the snapshot of one index read (`entity` or `case_id`, and its value).
 fn snapshot_key(index: &str, value: &str) -> String {
+    format!("snapshot:{index}:{value}")
+}
+
+/// Where builds before sealed snapshots were kept as bytes put theirs (as base64 text, which
+/// cost a caseload's unlock tens of milliseconds to carry into the wasm). Such a row is never
+/// read (an older tab still open reads it, as it can); it goes when its successor is sealed.
+fn text_snapshot_key(index: &str, value: &str) -> String {
     format!("opened:{index}:{value}")
 }
 
@@ -308,7 +316,9 @@ struct OpenedSnapshot {
 #[derive(Serialize, Deserialize)]
 struct SnapshotRow {
     key: String,
-    value: String,
+    /// Nonce, ciphertext and tag, as bytes that stay in JavaScript until WebCrypto opens them.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    sealed: Uint8Array,
     #[serde(default)]
     version: Option<String>,
     /// How many rows it copies. A tab still running a build from before records had a version
@@ -551,15 +561,8 @@ impl Store {
     }
 
     async fn open_snapshot(&self, row: &SnapshotRow) -> Result<OpenedSnapshot> {
-        // Snapshots sealed before they carried a version were a bare list of entries.
-        let bytes = self.unseal_bytes(&row.value).await?;
-        match serde_json::from_slice::<OpenedSnapshot>(&bytes) {
-            Ok(s) => Ok(s),
-            Err(_) => Ok(OpenedSnapshot {
-                version: None,
-                entries: serde_json::from_slice(&bytes)?,
-            }),
-        }
+        let bytes = crypto::open_js(&self.data_key()?, &row.sealed).await?;
+        Ok(serde_json::from_slice(&bytes)?)
     }
 
     /// The records of a snapshot that copies every row of its index at `version`, the version
@@ -632,9 +635,11 @@ impl Store {
     /// the store is unlocked as it was at `epoch`: a wipe or a lock that came first wins, so no
     /// snapshot outlives the data it copies or is sealed under the wrong key. It carries the
     /// records `version` the rows were read at only when it copies every one of them as read.
+    /// The snapshot an older build kept under `superseded` goes with it.
     async fn keep_snapshot(
         &self,
         key: &str,
+        superseded: &str,
         epoch: u64,
         rows: &[StoredRecord],
         version: Option<String>,
@@ -665,17 +670,22 @@ impl Store {
             };
             (serde_json::to_vec(&sealed)?, version)
         };
-        let sealed = BASE64.encode(crypto::seal(&data_key, &entry).await?);
+        let sealed = Uint8Array::from(crypto::seal(&data_key, &entry).await?.as_slice());
         if self.opened.borrow().epoch != epoch {
             return Ok(());
         }
         let entry = to_js(&SnapshotRow {
             key: key.to_string(),
-            value: sealed,
+            sealed,
             version,
             rows: u32::try_from(rows.len()).unwrap_or(u32::MAX),
         })?;
-        self.put(META, entry).await
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        meta.put(&entry, None).await?;
+        meta.delete(JsValue::from_str(superseded)).await?;
+        tx.done().await?;
+        Ok(())
     }
 
     async fn sealed_records(
@@ -1007,9 +1017,11 @@ impl Store {
         }
         if stale >= SNAPSHOT_MIN || outdated {
             let store = self.clone();
+            let superseded = text_snapshot_key(index, value);
             wasm_bindgen_futures::spawn_local(async move {
                 gloo_timers::future::TimeoutFuture::new(SNAPSHOT_DELAY_MS).await;
-                if let Err(e) = store.keep_snapshot(&snapshot, epoch, &rows, version).await {
+                let kept = store.keep_snapshot(&snapshot, &superseded, epoch, &rows, version);
+                if let Err(e) = kept.await {
                     web_sys::console::warn_1(&format!("snapshot {snapshot} not kept: {e}").into());
                 }
             });
