@@ -728,7 +728,9 @@ impl Store {
             .map(|pairs| pairs.into_iter().collect())
     }
 
-    /// Applies `apply` to each change's record (loaded, or new) and returns the touched records.
+    /// Applies `apply` to each change's record (loaded, or new) and returns the records it
+    /// changed or made. One it left as stored is not sealed and written again: a pull brings
+    /// back this device's own changes, which the answers to its push have already recorded.
     async fn update_records<'a, C: 'a>(
         &self,
         items: impl Iterator<Item = &'a C> + Clone,
@@ -744,7 +746,8 @@ impl Store {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        let mut touched = self.load_records(keys).await?;
+        let stored = self.load_records(keys).await?;
+        let mut touched = stored.clone();
         for item in items {
             let c = change(item);
             let record = touched
@@ -752,6 +755,7 @@ impl Store {
                 .or_insert_with(|| Record::new(c.entity, c.entity_id, c.case_id));
             apply(record, item);
         }
+        touched.retain(|key, record| stored.get(key) != Some(record));
         Ok(touched)
     }
 

@@ -324,6 +324,67 @@ async fn pulled_changes_create_records_and_move_the_cursor_together() {
 }
 
 #[wasm_bindgen_test]
+async fn a_pull_that_brings_back_this_tablets_own_answered_changes_writes_no_record_again() {
+    let name = "test-pull-own";
+    let store = fresh(name).await;
+    let case_id = Uuid::now_v7();
+    store
+        .write_local(&[
+            change(case_id, "child_name", "Seren", 10),
+            change(case_id, "note", "Seen at school", 11),
+        ])
+        .await
+        .unwrap();
+    let sent = store.outbox(10).await.unwrap();
+    let results: Vec<ChangeResult> = sent
+        .iter()
+        .zip(5..)
+        .map(|(c, version)| applied(c, version))
+        .collect();
+    store.settle_push(&sent, &results).await.unwrap();
+    let rows = |store: &'static str| async move {
+        raw_values(name, store)
+            .await
+            .iter()
+            .map(|v| js_sys::JSON::stringify(v).unwrap().as_string().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let (records, keys) = (rows("records").await, rows("keys").await);
+
+    let pulled: Vec<PulledChange> = sent
+        .iter()
+        .zip(5..)
+        .map(|(c, seq)| PulledChange {
+            seq,
+            conflict: false,
+            change: c.clone(),
+        })
+        .collect();
+    store.apply_pull(&pulled, 6).await.unwrap();
+    assert_eq!(
+        rows("records").await,
+        records,
+        "the record was not sealed again"
+    );
+    assert_eq!(rows("keys").await, keys, "the records version stands");
+    assert_eq!(store.meta::<i64>(CURSOR).await.unwrap(), Some(6));
+
+    // Another device's change to the same case is written, as ever.
+    let mut theirs = change(case_id, "note", "Seen at home", 12);
+    theirs.device_id = Uuid::from_u128(8);
+    let pulled = [PulledChange {
+        seq: 7,
+        conflict: false,
+        change: theirs,
+    }];
+    store.apply_pull(&pulled, 7).await.unwrap();
+    assert_ne!(rows("records").await, records);
+    let record = store.record(Entity::Case, case_id).await.unwrap().unwrap();
+    assert_eq!(record.text("note"), "Seen at home");
+    assert_eq!(record.text("child_name"), "Seren");
+}
+
+#[wasm_bindgen_test]
 async fn a_locked_store_reads_nothing_but_still_counts_what_waits_to_be_sent() {
     let store = fresh("test-locked").await;
     let case_id = Uuid::now_v7();
