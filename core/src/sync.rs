@@ -12,9 +12,13 @@ use serde_json::Value;
 use uuid::Uuid;
 
 /// Most changes the server accepts in one push; the client sends batches of at most this.
-pub const MAX_PUSH_CHANGES: usize = 1000;
+/// Each push or pull costs the tablet a request and a round of IndexedDB transactions whatever
+/// it holds, so a sync after a long day offline should take few of them; 5,000 typical changes
+/// are about 2 MB of JSON, well inside the push body limit (and [`PUSH_BYTES_BUDGET`] bounds the
+/// rare push of long texts).
+pub const MAX_PUSH_CHANGES: usize = 5000;
 /// Most changes one pull returns; `more` says whether to pull again.
-pub const MAX_PULL_CHANGES: usize = 1000;
+pub const MAX_PULL_CHANGES: usize = 5000;
 
 /// The kinds of record a change can touch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
