@@ -253,6 +253,67 @@ async function importAndSync(browser) {
   }
 }
 
+// What the browser itself costs for the work an import page does, in plain JavaScript with no
+// app code: the floor under the import and sync figures. 500 rows of the size and shape the store
+// writes (a case record: key, entity, case id and a sealed body of about 600 base64 characters),
+// each step the median of RUNS runs on a new database, reported per 10,000 records.
+async function storageFloor(browser) {
+  const server = await startServer({ dist, port: port++ });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    // Any page of the server: WebCrypto needs a secure context, which loopback is.
+    await page.goto(server.url + '/robots.txt');
+    const runs = await page.evaluate(async ({ n, runs }) => {
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+      const plain = new TextEncoder().encode('x'.repeat(450));
+      const body = btoa('y'.repeat(450));
+      const row = (i) => ({ key: `case/${i}-${Math.random()}`, entity: 'case', case_id: String(Math.random()), body });
+      const open = () => new Promise((resolve) => {
+        const q = indexedDB.open(`floor-${Math.random()}`, 1);
+        q.onupgradeneeded = () => {
+          const records = q.result.createObjectStore('records', { keyPath: 'key' });
+          records.createIndex('case_id', 'case_id');
+          records.createIndex('entity', 'entity');
+          q.result.createObjectStore('plain', { keyPath: 'key' });
+        };
+        q.onsuccess = () => resolve(q.result);
+      });
+      const write = (db, store, rows) => new Promise((resolve) => {
+        const tx = db.transaction([store], 'readwrite');
+        for (const r of rows) tx.objectStore(store).put(r);
+        tx.oncomplete = resolve;
+      });
+      const time = async (f) => { const t = performance.now(); await f(); return performance.now() - t; };
+      const out = { seal: [], indexed: [], plain: [], oneRow: [], absent: [] };
+      for (let i = 0; i < runs; i++) {
+        const db = await open();
+        const rows = Array.from({ length: n }, (_, j) => row(j));
+        out.seal.push(await time(() => Promise.all(rows.map(() => crypto.subtle.encrypt(
+          { name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, key, plain)))));
+        out.indexed.push(await time(() => write(db, 'records', rows)));
+        out.plain.push(await time(() => write(db, 'plain', rows.map(row))));
+        out.oneRow.push(await time(() => write(db, 'plain', [{ key: 'page', rows: rows.map(row) }])));
+        out.absent.push(await time(() => new Promise((resolve) => {
+          const tx = db.transaction(['records'], 'readonly');
+          for (const r of rows) tx.objectStore('records').get(r.key + 'x');
+          tx.oncomplete = resolve;
+        })));
+        db.close();
+      }
+      return out;
+    }, { n: 500, runs: RUNS });
+    const per10k = (xs) => `${Math.round(median(xs) * 20)} ms per 10,000 (${Math.round(median(xs))} ms per 500)`;
+    const how = `median of ${RUNS} runs, 500 rows of an import page's shape, in plain JavaScript (no app code), times 20`;
+    record('floor: seal records with WebCrypto AES-GCM, all at once', '-', per10k(runs.seal), how);
+    record('floor: put records into a store with the two indexes the records store has, one transaction', '-', per10k(runs.indexed), how);
+    record('floor: the same rows into a store without indexes', '-', per10k(runs.plain), how);
+    record('floor: the same rows as one row', '-', per10k(runs.oneRow), how);
+    record('floor: get keys that are not there, one transaction', '-', per10k(runs.absent), how);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function ingest(label, databaseUrl) {
   const server = await startServer({ dist, port: port++, databaseUrl });
   try {
@@ -282,11 +343,12 @@ function machine() {
 // `scripts/with-postgres.sh env BENCH_ONLY=ingest node bench/run.mjs`; BENCH_ONLY=start only the
 // first-load, cold-start and PIN-unlock figures on the shipped dist/; BENCH_ONLY=timeline only the
 // 1,000-entry chronology and BENCH_ONLY=caselist only the 5,000-case list (both need
-// dist-bench); unset, everything runs.
+// dist-bench); BENCH_ONLY=floor only what IndexedDB and WebCrypto cost on their own; unset,
+// everything runs.
 const only = process.env.BENCH_ONLY ?? '';
-const alone = { timeline: bigChronology, caselist: bigCaseList };
+const alone = { timeline: bigChronology, caselist: bigCaseList, floor: storageFloor };
 if (!['', 'ingest', 'start', ...Object.keys(alone)].includes(only)) {
-  throw new Error(`BENCH_ONLY must be unset, 'ingest', 'start', 'timeline' or 'caselist', not '${only}'`);
+  throw new Error(`BENCH_ONLY must be unset, 'ingest', 'start', 'timeline', 'caselist' or 'floor', not '${only}'`);
 }
 if (alone[only]) {
   const browser = await launch();
@@ -313,6 +375,7 @@ if (only === '') {
     await bigCaseList(browser);
     await bigChronology(browser);
     await importAndSync(browser);
+    await storageFloor(browser);
   } finally {
     await browser.close();
   }
