@@ -208,6 +208,30 @@ async fn get_many(store: &rexie::Store, keys: &[String]) -> Result<Vec<Option<Js
     got.into_iter().map(|v| Ok(found(v?))).collect()
 }
 
+/// Below this many keys, asking which of them are held costs about what it saves.
+const HELD_AMONG_MIN: usize = 16;
+
+/// Which of `keys` the store holds, told by one read of the keys between the least and the
+/// greatest, when there are not many more of them than asked for: else `None`. A page of an
+/// import, or of a pull onto a new tablet, names records that are not there yet, with time-ordered
+/// ids close together; one read of keys then spares a request per record that would find nothing.
+async fn held_among(
+    store: &rexie::Store,
+    keys: &[String],
+) -> Result<Option<std::collections::HashSet<String>>> {
+    let (Some(least), Some(greatest)) = (keys.iter().min(), keys.iter().max()) else {
+        return Ok(None);
+    };
+    if keys.len() < HELD_AMONG_MIN {
+        return Ok(None);
+    }
+    let limit = u32::try_from(keys.len() * 2).unwrap_or(u32::MAX);
+    let range = KeyRange::bound(&least.into(), &greatest.into(), None, None)?;
+    let found = store.get_all_keys(Some(range), Some(limit)).await?;
+    Ok((found.len() < limit as usize)
+        .then(|| found.iter().filter_map(JsValue::as_string).collect()))
+}
+
 /// What identifies one sealed body: its nonce and the end of its ciphertext with GCM's tag. No
 /// two seals share a nonce, and no other bytes can carry the same tag, so a body whose mark is
 /// known opens to what it opened to before.
@@ -717,7 +741,12 @@ impl Store {
     /// The records under `keys` that this device holds, by key.
     async fn load_records(&self, keys: Vec<String>) -> Result<BTreeMap<String, Record>> {
         let tx = self.db.transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let values = get_many(&tx.store(RECORDS)?, &keys).await?;
+        let store = tx.store(RECORDS)?;
+        let keys = match held_among(&store, &keys).await? {
+            Some(held) => keys.into_iter().filter(|k| held.contains(k)).collect(),
+            None => keys,
+        };
+        let values = get_many(&store, &keys).await?;
         tx.done().await?;
         let held = keys
             .into_iter()

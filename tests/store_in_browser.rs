@@ -772,6 +772,34 @@ async fn caseload(store: &Store, n: usize) -> Vec<Uuid> {
     ids
 }
 
+#[wasm_bindgen_test]
+async fn a_large_edit_of_cases_held_and_new_keeps_every_field_of_the_cases_held() {
+    let name = "test-held-among";
+    let held = caseload(&fresh(name).await, 100).await;
+    let store = reloaded(name).await;
+    let new = (0..20).map(|_| Uuid::now_v7());
+    // Held cases among new ones; then a few held cases far apart, with many more between them.
+    let edits: [Vec<Uuid>; 2] = [
+        held[..20].iter().copied().chain(new).collect(),
+        held.iter().step_by(5).copied().collect(),
+    ];
+    for (wall, ids) in (40..).zip(edits) {
+        let changes: Vec<Change> = ids
+            .iter()
+            .map(|id| change(*id, "note", "Visited", wall))
+            .collect();
+        store.write_local(&changes).await.unwrap();
+        for id in &ids {
+            let record = store.record(Entity::Case, *id).await.unwrap().unwrap();
+            assert_eq!(record.text("note"), "Visited");
+            if let Some(i) = held.iter().position(|h| h == id) {
+                assert_eq!(record.text("child_name"), format!("Child {i}"));
+            }
+        }
+    }
+    assert_eq!(store.records(Entity::Case).await.unwrap().len(), 120);
+}
+
 /// The same database as a tab opened after a reload: nothing opened yet.
 async fn reloaded(name: &str) -> Store {
     unlocked(Store::open(name).await.unwrap()).await
