@@ -219,12 +219,12 @@ async fn held_among(
     store: &rexie::Store,
     keys: &[String],
 ) -> Result<Option<std::collections::HashSet<String>>> {
-    let (Some(least), Some(greatest)) = (keys.iter().min(), keys.iter().max()) else {
-        return Ok(None);
-    };
     if keys.len() < HELD_AMONG_MIN {
         return Ok(None);
     }
+    let (Some(least), Some(greatest)) = (keys.iter().min(), keys.iter().max()) else {
+        return Ok(None);
+    };
     let limit = u32::try_from(keys.len() * 2).unwrap_or(u32::MAX);
     let range = KeyRange::bound(&least.into(), &greatest.into(), None, None)?;
     let found = store.get_all_keys(Some(range), Some(limit)).await?;
@@ -487,15 +487,11 @@ impl Store {
     }
 
     async fn unseal<T: DeserializeOwned>(&self, body: &str) -> Result<T> {
-        Ok(serde_json::from_slice(&self.unseal_bytes(body).await?)?)
-    }
-
-    async fn unseal_bytes(&self, body: &str) -> Result<Vec<u8>> {
         let key = self.data_key()?;
         let sealed = BASE64
             .decode(body)
             .map_err(|e| StoreError::Decode(e.to_string()))?;
-        Ok(crypto::open(&key, &sealed).await?)
+        Ok(serde_json::from_slice(&crypto::open(&key, &sealed).await?)?)
     }
 
     async fn stored_record(&self, key: &CryptoKey, record: &Record) -> Result<JsValue> {
