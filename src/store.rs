@@ -219,7 +219,9 @@ async fn held_among(
     store: &rexie::Store,
     keys: &[String],
 ) -> Result<Option<std::collections::HashSet<String>>> {
-    if keys.len() < HELD_AMONG_MIN {
+    // Record keys are ASCII, whose byte order (Rust's) is IndexedDB's order too: a key outside
+    // the range read would be taken for a new record, and its fields lost at the write.
+    if keys.len() < HELD_AMONG_MIN || !keys.iter().all(|k| k.is_ascii()) {
         return Ok(None);
     }
     let (Some(least), Some(greatest)) = (keys.iter().min(), keys.iter().max()) else {
