@@ -177,3 +177,44 @@ async fn a_full_push_of_new_cases_is_applied_in_order_and_audited_change_by_chan
     assert_eq!(again.results, response.results);
     assert_eq!(app.count("changes").await, n);
 }
+
+#[tokio::test]
+async fn on_postgresql_a_push_leaves_the_sync_tables_with_statistics_from_a_small_sample() {
+    let app = TestApp::with_team().await;
+    if app.state.db.backend != Backend::Postgres {
+        return;
+    }
+    let ffion = app.sign_in("ffion").await;
+    let changes: Vec<_> = (0..12)
+        .flat_map(|i| {
+            new_case(
+                "ffion",
+                Uuid::now_v7(),
+                &format!("Child {i}"),
+                "2017-06-01",
+                "n",
+            )
+        })
+        .collect();
+    app.push(&ffion, changes).await;
+    // The statistics are refreshed in the background after the push; 36 change ids, all
+    // different, make a histogram of 36 bounds from the default sample and of 11 from the
+    // small one.
+    let mut bounds = None;
+    for _ in 0..100 {
+        bounds = sqlx::query_as::<_, (i32, f32)>(
+            "SELECT array_length(histogram_bounds::text::text[], 1), n_distinct FROM pg_stats \
+             WHERE tablename = 'changes' AND attname = 'change_id'",
+        )
+        .fetch_optional(&app.state.db.pool)
+        .await
+        .unwrap();
+        if bounds.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (bounds, distinct) = bounds.expect("the log was analyzed after the push");
+    assert_eq!(bounds, 11);
+    assert_eq!(distinct, -1.0, "every change id is seen to be unique");
+}
