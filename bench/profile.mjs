@@ -63,9 +63,12 @@ function report(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const hits = new Map();
   profile.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (dt[i] ?? 0)));
-  for (const [id, us] of hits) {
+  const nameOf = (id) => {
     const f = byId.get(id).callFrame;
-    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  };
+  for (const [id, us] of hits) {
+    const name = nameOf(id);
     self.set(name, (self.get(name) ?? 0) + us);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -84,8 +87,7 @@ function report(profile) {
   for (const [id, us] of hits) {
     const seen = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at).callFrame;
-      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      const name = nameOf(at);
       if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + us);
       seen.add(name);
     }
