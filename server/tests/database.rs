@@ -199,12 +199,13 @@ async fn on_postgresql_a_push_leaves_the_sync_tables_with_statistics_from_a_smal
     app.push(&ffion, changes).await;
     // The statistics are refreshed in the background after the push; 36 change ids, all
     // different, make a histogram of 36 bounds from the default sample and of 11 from the
-    // small one.
+    // small one. Each test has its own schema (of one database), so only this one's count.
     let mut bounds = None;
     for _ in 0..100 {
         bounds = sqlx::query_as::<_, (i32, f32)>(
             "SELECT array_length(histogram_bounds::text::text[], 1), n_distinct FROM pg_stats \
-             WHERE tablename = 'changes' AND attname = 'change_id'",
+             WHERE schemaname = current_schema() AND tablename = 'changes' \
+             AND attname = 'change_id'",
         )
         .fetch_optional(&app.state.db.pool)
         .await
