@@ -145,17 +145,7 @@ async fn a_full_push_of_new_cases_is_applied_in_order_and_audited_change_by_chan
     let app = TestApp::with_team().await;
     let ffion = app.sign_in("ffion").await;
     let audit_before = app.count("audit").await;
-    let changes: Vec<_> = (0..homeward_core::sync::MAX_PUSH_CHANGES / 3)
-        .flat_map(|i| {
-            new_case(
-                "ffion",
-                Uuid::now_v7(),
-                &format!("Child {i}"),
-                "2017-06-01",
-                "n",
-            )
-        })
-        .collect();
+    let changes = new_cases(homeward_core::sync::MAX_PUSH_CHANGES / 3);
     let response = app.push(&ffion, changes.clone()).await;
     let versions: Vec<i64> = response
         .results
@@ -185,18 +175,7 @@ async fn on_postgresql_a_push_leaves_the_sync_tables_with_statistics_from_a_smal
         return;
     }
     let ffion = app.sign_in("ffion").await;
-    let changes: Vec<_> = (0..12)
-        .flat_map(|i| {
-            new_case(
-                "ffion",
-                Uuid::now_v7(),
-                &format!("Child {i}"),
-                "2017-06-01",
-                "n",
-            )
-        })
-        .collect();
-    app.push(&ffion, changes).await;
+    app.push(&ffion, new_cases(12)).await;
     // The statistics are refreshed in the background after the push; 36 change ids, all
     // different, make a histogram of 36 bounds from the default sample and of 11 from the
     // small one. Each test has its own schema (of one database), so only this one's count.
@@ -218,4 +197,19 @@ async fn on_postgresql_a_push_leaves_the_sync_tables_with_statistics_from_a_smal
     let (bounds, distinct) = bounds.expect("the log was analyzed after the push");
     assert_eq!(bounds, 11);
     assert_eq!(distinct, -1.0, "every change id is seen to be unique");
+}
+
+/// The changes that make `n` new cases of ffion's, "Child 0" onwards, three changes each.
+fn new_cases(n: usize) -> Vec<homeward_core::sync::Change> {
+    (0..n)
+        .flat_map(|i| {
+            new_case(
+                "ffion",
+                Uuid::now_v7(),
+                &format!("Child {i}"),
+                "2017-06-01",
+                "n",
+            )
+        })
+        .collect()
 }
