@@ -47,6 +47,86 @@ async fn the_audit_log_cannot_be_edited_or_emptied() {
     assert!(app.count("audit").await > 0);
 }
 
+/// The log's rows as the server writes them, for a case id given as text.
+async fn insert_change_row(app: &TestApp, case_id: &str) -> Result<(), sqlx::Error> {
+    let seq = app.count("changes").await + 1;
+    let postgres = app.state.db.backend == Backend::Postgres;
+    sqlx::query(&format!(
+        "INSERT INTO changes (seq, change_id, device_id, username, case_id, entity, entity_id, \
+         field, value, hlc, base, outcome, received_at){} \
+         VALUES ($1, $2, $3, 'ffion', $4, 'child', $5, 'name', '\"x\"', 'h', 0, 'applied', 0)",
+        if postgres {
+            " OVERRIDING SYSTEM VALUE"
+        } else {
+            ""
+        }
+    ))
+    .bind(seq)
+    .bind(Uuid::now_v7().to_string())
+    .bind(Uuid::nil().to_string())
+    .bind(case_id)
+    .bind(Uuid::now_v7().to_string())
+    .execute(&app.state.db.pool)
+    .await
+    .map(|_| ())
+}
+
+#[tokio::test]
+async fn the_database_refuses_a_change_to_a_case_that_does_not_exist() {
+    let app = TestApp::with_team().await;
+    let cookie = app.sign_in("ffion").await;
+    let case_id = Uuid::now_v7();
+    app.push(
+        &cookie,
+        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    let before = app.count("changes").await;
+
+    let err = insert_change_row(&app, &Uuid::now_v7().to_string())
+        .await
+        .expect_err("a change naming no case is refused");
+    assert!(
+        err.to_string().contains("FOREIGN KEY") || err.to_string().contains("does not exist"),
+        "{err}"
+    );
+    assert_eq!(app.count("changes").await, before);
+    insert_change_row(&app, &case_id.to_string())
+        .await
+        .expect("a change to a case that exists is kept");
+    assert_eq!(app.count("changes").await, before + 1);
+}
+
+#[tokio::test]
+async fn a_case_with_changes_cannot_be_deleted_or_renamed_but_can_change_hands() {
+    let app = TestApp::with_team().await;
+    let cookie = app.sign_in("ffion").await;
+    let case_id = Uuid::now_v7().to_string();
+    app.push(
+        &cookie,
+        new_case("ffion", case_id.parse().unwrap(), "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    let pool = &app.state.db.pool;
+    let delete = sqlx::query("DELETE FROM cases WHERE case_id = $1")
+        .bind(&case_id)
+        .execute(pool)
+        .await;
+    assert!(delete.is_err(), "a case with changes was deleted");
+    let rename = sqlx::query("UPDATE cases SET case_id = $1 WHERE case_id = $2")
+        .bind(Uuid::now_v7().to_string())
+        .bind(&case_id)
+        .execute(pool)
+        .await;
+    assert!(rename.is_err(), "a case with changes was renamed");
+    sqlx::query("UPDATE cases SET owner = 'dylan' WHERE case_id = $1")
+        .bind(&case_id)
+        .execute(pool)
+        .await
+        .expect("a case with changes can be given to another worker");
+    assert_eq!(app.count("cases").await, 1);
+}
+
 #[tokio::test]
 async fn a_push_that_never_commits_leaves_nothing_behind() {
     let app = TestApp::with_team().await;
