@@ -128,6 +128,43 @@ async fn a_case_with_changes_cannot_be_deleted_or_renamed_but_can_change_hands()
 }
 
 #[tokio::test]
+async fn a_case_is_always_owned_by_a_user_who_exists() {
+    let app = TestApp::with_team().await;
+    let cookie = app.sign_in("ffion").await;
+    let case_id = Uuid::now_v7().to_string();
+    app.push(
+        &cookie,
+        new_case("ffion", case_id.parse().unwrap(), "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    let pool = &app.state.db.pool;
+    let orphan =
+        sqlx::query("INSERT INTO cases (case_id, owner, created_at) VALUES ($1, 'nobody', 0)")
+            .bind(Uuid::now_v7().to_string())
+            .execute(pool)
+            .await;
+    assert!(orphan.is_err(), "a case was made for nobody");
+    let given = sqlx::query("UPDATE cases SET owner = 'nobody' WHERE case_id = $1")
+        .bind(&case_id)
+        .execute(pool)
+        .await;
+    assert!(given.is_err(), "a case was given to nobody");
+    let gone = sqlx::query("DELETE FROM users WHERE username = 'ffion'")
+        .execute(pool)
+        .await;
+    assert!(gone.is_err(), "the owner of a case was deleted");
+    let renamed = sqlx::query("UPDATE users SET username = 'ffion2' WHERE username = 'ffion'")
+        .execute(pool)
+        .await;
+    assert!(renamed.is_err(), "the owner of a case was renamed");
+    sqlx::query("DELETE FROM users WHERE username = 'sam'")
+        .execute(pool)
+        .await
+        .expect("a user who owns no case can go");
+    assert_eq!(app.count("cases").await, 1);
+}
+
+#[tokio::test]
 async fn a_push_that_never_commits_leaves_nothing_behind() {
     let app = TestApp::with_team().await;
     let mut conn = app.state.db.pool.acquire().await.unwrap();
