@@ -20,8 +20,8 @@
 //! new risk has emerged.
 
 use crate::classification::{
-    suggested_level, Answers, CapacityAnswer, ClassificationHistory, ProtectiveFactorsAnswer,
-    RiskFactorsAnswer, RiskLevel,
+    suggested_level, Answers, CapacityAnswer, Classification, ClassificationHistory,
+    ClassificationKind, ProtectiveFactorsAnswer, RiskFactorsAnswer, RiskLevel,
 };
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -302,6 +302,106 @@ pub fn movement_prompts(
         });
     }
     prompts
+}
+
+/// Why a new classification may not be recorded over the case's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefused {
+    /// More than one level down at once.
+    #[error("One step down at a time: from {from} the case can move down to {next}, not to {to}.", from = .from.key(), next = .next.key(), to = .to.key())]
+    OneStepAtATime {
+        from: RiskLevel,
+        to: RiskLevel,
+        next: RiskLevel,
+    },
+    /// One level down before the improvement has been sustained for the period at this level.
+    /// `eligible_from` is when it may, if today's answers hold until then (`None`: today's
+    /// answers do not show the improvement that allows it).
+    #[error("The case can move down from {from} to {to} only once the improvement has been sustained for the period.", from = .from.key(), to = .to.key())]
+    NotYetSustained {
+        from: RiskLevel,
+        to: RiskLevel,
+        eligible_from: Option<NaiveDate>,
+    },
+}
+
+/// Whether `next` may be recorded over `history`: a first classification, one at the same level
+/// and any move up always may (risk is never held down by the clock). A move down may go one
+/// level only, and only when the movement rules offer it on `next`'s date with `next`'s answers
+/// as today's: the improvement sustained for the period at the current level.
+///
+/// A Stage 4 reclassification is the exception to the period, not to the single step: it is the
+/// worker's and team manager's judgement on the evidence of Stage 3's interventions, and does
+/// not take effect until the manager signs it off.
+///
+/// ```
+/// # use homeward_core::classification::*;
+/// # use homeward_core::movement::*;
+/// # use chrono::NaiveDate;
+/// # use uuid::Uuid;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let low_answers = Answers {
+///     risk_factors: RiskFactorsAnswer::FullyAddressed,
+///     protective_factors: ProtectiveFactorsAnswer::Apparent,
+///     capacity: CapacityAnswer::Able,
+///     wish: WishAnswer::BothWant,
+///     recurrence: RecurrenceAnswer::Unlikely,
+/// };
+/// let severe_answers = Answers {
+///     protective_factors: ProtectiveFactorsAnswer::NotApparent,
+///     ..low_answers
+/// };
+/// let severe = Classification::new(Uuid::nil(), ClassificationKind::Initial, severe_answers,
+///     RiskLevel::Severe, "", "sw1", d(2026, 1, 10)).unwrap();
+/// let history = ClassificationHistory { entries: vec![severe] };
+/// let low = Classification::new(Uuid::nil(), ClassificationKind::Review, low_answers,
+///     RiskLevel::Low, "", "sw1", d(2026, 1, 11)).unwrap();
+/// assert!(matches!(check_move(&history, &low, &MovementConfig::default()),
+///     Err(MoveRefused::OneStepAtATime { next: RiskLevel::High, .. })));
+/// ```
+pub fn check_move(
+    history: &ClassificationHistory,
+    next: &Classification,
+    config: &MovementConfig,
+) -> Result<(), MoveRefused> {
+    let Some(from) = history.current_level() else {
+        return Ok(());
+    };
+    let to = next.chosen;
+    if to >= from {
+        return Ok(());
+    }
+    let step = from.step_down().expect("a level above another steps down");
+    if to != step {
+        return Err(MoveRefused::OneStepAtATime {
+            from,
+            to,
+            next: step,
+        });
+    }
+    if next.kind == ClassificationKind::Stage4Reclassification {
+        return Ok(());
+    }
+    let today = CurrentState {
+        answers: next.answers,
+        new_or_reemerging_risk: false,
+    };
+    let mut eligible_from = None;
+    for prompt in movement_prompts(history, &today, next.on, config) {
+        match prompt {
+            Prompt::StepDown { to: offered, .. } if offered == to => return Ok(()),
+            Prompt::StepDownDue {
+                eligible_from: when,
+                ..
+            } => eligible_from = Some(when),
+            _ => {}
+        }
+    }
+    Err(MoveRefused::NotYetSustained {
+        from,
+        to,
+        eligible_from,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ import { SignInPage } from '../pages/sign-in-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CasePage } from '../pages/case-page';
 import { ClassificationPage } from '../pages/classification-page';
+import { column } from '../pages/reclassify-page';
 
 test('the worker answers the five questions, sees the suggestion, must say why when choosing another level, then records the decision and who was told', async ({
   page,
@@ -59,4 +60,42 @@ test('the worker answers the five questions, sees the suggestion, must say why w
   await page.getByRole('button', { name: 'Log communication' }).click();
   await expect(page.getByText('Still to tell about the latest decision: Parents, Carers, Professionals')).toBeVisible();
   await expectAccessible(page, 'classification page');
+});
+
+test('a case moves down one level at a time, and only once the improvement has lasted six months; a refused move saves nothing', async ({
+  page,
+}) => {
+  const signIn = new SignInPage(page);
+  const dashboard = new DashboardPage(page);
+  const casePage = new CasePage(page);
+  const classify = new ClassificationPage(page);
+  await signIn.open();
+  await signIn.signIn(demo.worker.username, demo.worker.password);
+  // Tomos: high for seven months, risk factors not yet addressed.
+  await dashboard.card('Tomos').click();
+  await casePage.expectShown('Tomos');
+  await casePage.openWork('Classify risk, decide and tell');
+  await classify.expectShown();
+  const rows = await classify.historyTable().getByRole('row').count();
+
+  for (const [question, answer] of column.low) await classify.answer(question, answer);
+  await expect(classify.suggestion()).toContainText('The table suggests: Low');
+  await classify.record();
+  const levelError = page.getByRole('group', { name: /Level you choose/ }).locator('.error');
+  await expect(levelError).toHaveText(
+    'One step down at a time: from High the case can move down to Medium, not straight to Low.',
+  );
+  await expectAccessible(page, 'classification refused: two steps down');
+
+  await classify.chooseLevel('Medium');
+  await classify.rationale().fill('Sian has ended the relationship; the risk has gone with him.');
+  await classify.record();
+  await expect(levelError).toContainText('The improvement must be sustained for 6 months at High before the case moves down to Medium');
+  await expect(levelError).toContainText("Until then, record today's answers at High.");
+  await expect(page.getByText('Saved on this tablet.')).toHaveCount(0);
+  await expect(classify.historyTable().getByRole('row')).toHaveCount(rows);
+  // On a phone the history table scrolls sideways; the keyboard can reach it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(levelError).toBeVisible();
+  await expectAccessible(page, 'classification refused, on a phone');
 });

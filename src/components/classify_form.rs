@@ -2,11 +2,12 @@ use crate::case_data::{keep_draft, save_item, update_task, CaseCtx};
 use crate::components::radio_group::RadioGroup;
 use crate::components::saved_note::SavedNote;
 use crate::format;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key};
 use crate::labels;
 use homeward_core::classification::{
     suggested_level, Answers, Classification, ClassificationError, ClassificationKind, RiskLevel,
 };
+use homeward_core::movement::{check_move, MoveRefused, MovementConfig};
 use homeward_core::stages::{Task, TaskState};
 use homeward_core::sync::Entity;
 use leptos::ev::SubmitEvent;
@@ -54,6 +55,7 @@ pub fn ClassifyForm(
     let rationale = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let rationale_error = RwSignal::new(None::<String>);
+    let level_error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let case_id = case.id.get_untracked().unwrap_or_default();
@@ -139,6 +141,17 @@ pub fn ClassifyForm(
             }
         };
         rationale_error.set(None);
+        let history = case.data.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| d.file.classifications.clone())
+                .unwrap_or_default()
+        });
+        let config = MovementConfig::default();
+        if let Err(refused) = check_move(&history, &c, &config) {
+            level_error.set(Some(move_refused(i18n, refused, &config)));
+            return;
+        }
+        level_error.set(None);
         spawn_local(async move {
             let result = async {
                 save_item(case_id, Entity::Classification, c.id, &c).await?;
@@ -236,7 +249,7 @@ pub fn ClassifyForm(
                     }.into_any(),
                 }}
             </div>
-            <RadioGroup name="level" legend=Key::ChooseLevel options=levels value=chosen error=Signal::derive(|| None) />
+            <RadioGroup name="level" legend=Key::ChooseLevel options=levels value=chosen error=Signal::derive(|| None) message=level_error />
             <div class="field" class:field-invalid=move || rationale_error.get().is_some()>
                 <label for="rationale">{move || i18n.t(Key::Rationale)}</label>
                 <p class="hint" id="rationale-hint">{move || i18n.t(Key::RationaleHint)}</p>
@@ -255,5 +268,41 @@ pub fn ClassifyForm(
                 <SavedNote saved=saved />
             </div>
         </form>
+    }
+}
+
+/// The worker's words for a move the movement rules do not allow yet.
+fn move_refused(i18n: I18n, refused: MoveRefused, config: &MovementConfig) -> String {
+    let level = |l| i18n.t(labels::level(l));
+    match refused {
+        MoveRefused::OneStepAtATime { from, to, next } => i18n.tf(
+            Key::ErrOneStepDown,
+            &[
+                ("from", level(from)),
+                ("to", level(to)),
+                ("next", level(next)),
+            ],
+        ),
+        MoveRefused::NotYetSustained {
+            from,
+            to,
+            eligible_from: Some(date),
+        } => i18n.tf(
+            Key::ErrStepDownFrom,
+            &[
+                ("from", level(from)),
+                ("to", level(to)),
+                ("months", &config.sustain_months.to_string()),
+                ("date", &format::date(i18n.lang.get_untracked(), date)),
+            ],
+        ),
+        MoveRefused::NotYetSustained {
+            from,
+            to,
+            eligible_from: None,
+        } => i18n.tf(
+            Key::ErrStepDownNotShown,
+            &[("from", level(from)), ("to", level(to))],
+        ),
     }
 }

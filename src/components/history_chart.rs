@@ -108,7 +108,8 @@ pub fn HistoryChart(entries: Vec<Classification>) -> impl IntoView {
                 <text x=W - RIGHT y=H - 10.0 text-anchor="end" class="axis-label">{last_label}</text>
             </svg>
         </figure>
-        <div class="table-wrap">
+        // Scrolls sideways on a phone: a keyboard must be able to reach it to scroll it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || i18n.t(Key::HistoryTitle)>
             <table class="history-table">
                 <caption>{move || i18n.t(Key::HistoryTitle)}</caption>
                 <thead>

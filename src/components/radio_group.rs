@@ -15,12 +15,21 @@ pub fn RadioGroup(
     options: Vec<(&'static str, Key)>,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<Key>>,
+    /// An error that needs more than a fixed sentence (names, dates), shown the same way.
+    #[prop(optional, into)]
+    message: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{name}-error");
+    let shown = move || {
+        error
+            .get()
+            .map(|k| i18n.t(k).to_string())
+            .or_else(|| message.and_then(|m| m.get()))
+    };
     let described = {
         let error_id = error_id.clone();
-        move || error.get().map(|_| error_id.clone())
+        move || shown().map(|_| error_id.clone())
     };
     let options = options
         .into_iter()
@@ -44,14 +53,14 @@ pub fn RadioGroup(
     view! {
         <fieldset
             class="field radio-group"
-            class:field-invalid=move || error.get().is_some()
+            class:field-invalid=move || shown().is_some()
             aria-describedby=described
         >
             <legend>
                 {move || i18n.t(legend)}
                 {move || detail.map(|d| format!(": {}", d.get()))}
             </legend>
-            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{i18n.t(e)}</p> })}
+            {move || shown().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
             {options}
         </fieldset>
     }

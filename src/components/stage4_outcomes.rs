@@ -40,7 +40,8 @@ pub fn Stage4Outcomes(
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        // Scrolls sideways on a phone: a keyboard must be able to reach it to scroll it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || i18n.t(Key::OutcomesCaption)>
             <table class="outcomes">
                 <caption>{move || i18n.t(Key::OutcomesCaption)}</caption>
                 <thead>

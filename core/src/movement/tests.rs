@@ -547,3 +547,218 @@ proptest! {
         prop_assert_eq!(back, (ps, cur, config));
     }
 }
+
+fn recorded(
+    kind: ClassificationKind,
+    level: RiskLevel,
+    answers: Answers,
+    on: NaiveDate,
+) -> Classification {
+    Classification::new(Uuid::nil(), kind, answers, level, "judgement", "sw1", on).unwrap()
+}
+
+fn check(h: &ClassificationHistory, next: &Classification) -> Result<(), MoveRefused> {
+    check_move(h, next, &MovementConfig::default())
+}
+
+#[rstest]
+#[case(RiskLevel::Severe, RiskLevel::Medium, RiskLevel::High)]
+#[case(RiskLevel::Severe, RiskLevel::Low, RiskLevel::High)]
+#[case(RiskLevel::High, RiskLevel::Low, RiskLevel::Medium)]
+fn a_case_moves_down_one_step_at_a_time_even_after_years(
+    #[case] from: RiskLevel,
+    #[case] to: RiskLevel,
+    #[case] next: RiskLevel,
+) {
+    let h = history(vec![classified(from, column(from), d(2020, 1, 1))]);
+    for kind in [
+        ClassificationKind::Review,
+        ClassificationKind::Stage4Reclassification,
+    ] {
+        let c = recorded(kind, to, column(to), d(2026, 1, 1));
+        assert_eq!(
+            check(&h, &c),
+            Err(MoveRefused::OneStepAtATime { from, to, next }),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn a_medium_case_steps_down_to_low_once_all_risk_factors_have_been_addressed_for_six_months() {
+    let h = history(vec![classified(
+        RiskLevel::Medium,
+        medium_addressed(),
+        d(2026, 1, 15),
+    )]);
+    let early = recorded(
+        ClassificationKind::Review,
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 7, 14),
+    );
+    assert_eq!(
+        check(&h, &early),
+        Err(MoveRefused::NotYetSustained {
+            from: RiskLevel::Medium,
+            to: RiskLevel::Low,
+            eligible_from: Some(d(2026, 7, 15)),
+        })
+    );
+    let due = recorded(
+        ClassificationKind::Review,
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 7, 15),
+    );
+    assert_eq!(check(&h, &due), Ok(()));
+}
+
+#[test]
+fn a_step_down_the_same_day_as_the_improvement_is_first_recorded_is_refused() {
+    // Medium with risk factors not all addressed; the worker now answers all as low.
+    let h = history(vec![classified(
+        RiskLevel::Medium,
+        column(RiskLevel::Medium),
+        d(2026, 1, 15),
+    )]);
+    let c = recorded(
+        ClassificationKind::Review,
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 9, 1),
+    );
+    assert_eq!(
+        check(&h, &c),
+        Err(MoveRefused::NotYetSustained {
+            from: RiskLevel::Medium,
+            to: RiskLevel::Low,
+            eligible_from: Some(d(2027, 3, 1)),
+        })
+    );
+}
+
+#[test]
+fn a_step_down_whose_answers_do_not_show_the_improvement_is_refused_with_no_date() {
+    let h = history(vec![classified(
+        RiskLevel::High,
+        column(RiskLevel::High),
+        d(2025, 1, 1),
+    )]);
+    // Still unable to change: high's improvement does not hold, however long it has been.
+    let c = recorded(
+        ClassificationKind::Review,
+        RiskLevel::Medium,
+        column(RiskLevel::High),
+        d(2026, 6, 1),
+    );
+    assert_eq!(
+        check(&h, &c),
+        Err(MoveRefused::NotYetSustained {
+            from: RiskLevel::High,
+            to: RiskLevel::Medium,
+            eligible_from: None,
+        })
+    );
+}
+
+#[test]
+fn moving_up_or_staying_is_never_held_back_by_the_clock() {
+    let h = history(vec![classified(
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 1, 1),
+    )]);
+    for level in [
+        RiskLevel::Low,
+        RiskLevel::Medium,
+        RiskLevel::High,
+        RiskLevel::Severe,
+    ] {
+        let c = recorded(
+            ClassificationKind::Review,
+            level,
+            column(level),
+            d(2026, 1, 1),
+        );
+        assert_eq!(check(&h, &c), Ok(()), "{level:?}");
+    }
+}
+
+#[test]
+fn the_first_classification_may_be_any_level() {
+    for level in RiskLevel::ALL {
+        let c = recorded(
+            ClassificationKind::Initial,
+            level,
+            column(level),
+            d(2026, 1, 1),
+        );
+        assert_eq!(check(&history(vec![]), &c), Ok(()));
+    }
+}
+
+#[test]
+fn a_stage_4_step_down_is_the_managers_sign_off_not_the_clocks() {
+    let h = history(vec![classified(
+        RiskLevel::Medium,
+        column(RiskLevel::Medium),
+        d(2026, 1, 15),
+    )]);
+    let c = recorded(
+        ClassificationKind::Stage4Reclassification,
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 1, 15),
+    );
+    assert_eq!(check(&h, &c), Ok(()));
+    assert!(c.needs_sign_off());
+}
+
+#[test]
+fn a_reclassification_awaiting_sign_off_is_not_the_level_a_step_down_starts_from() {
+    let mut pending = recorded(
+        ClassificationKind::Stage4Reclassification,
+        RiskLevel::Medium,
+        column(RiskLevel::Medium),
+        d(2026, 2, 1),
+    );
+    pending.sign_off = None;
+    let h = history(vec![
+        classified(RiskLevel::High, column(RiskLevel::High), d(2026, 1, 1)),
+        pending,
+    ]);
+    // In effect: high. Low is two steps down from it.
+    let c = recorded(
+        ClassificationKind::Review,
+        RiskLevel::Low,
+        column(RiskLevel::Low),
+        d(2026, 2, 2),
+    );
+    assert!(matches!(
+        check(&h, &c),
+        Err(MoveRefused::OneStepAtATime {
+            from: RiskLevel::High,
+            ..
+        })
+    ));
+}
+
+proptest! {
+    #[test]
+    fn a_recorded_step_down_is_always_a_single_step_the_rules_offered(
+        (h, _, today, _) in any_history(),
+        answers in any_answers(),
+        level in any_level(),
+    ) {
+        let c = recorded(ClassificationKind::Review, level, answers, today);
+        if let (Ok(()), Some(from)) = (check(&h, &c), h.current_level()) {
+            if level < from {
+                prop_assert_eq!(from.step_down(), Some(level));
+                let offered = prompts(&h, answers, today);
+                let is_offered = offered.iter().any(|p| matches!(p, Prompt::StepDown { to, .. } if *to == level));
+                prop_assert!(is_offered);
+            }
+        }
+    }
+}
