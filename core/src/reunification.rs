@@ -3,7 +3,7 @@
 //! which the case is reviewed and reclassified after the return. The source asks that the return
 //! be gradual and that the plan be monitored with agreed timescales for review.
 
-use crate::classification::ClassificationHistory;
+use crate::classification::{ClassificationHistory, RiskLevel};
 use crate::review::Interval;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,12 @@ pub enum PlanError {
     DoneInFuture,
     #[error("An interval must be at least one week or one month.")]
     ZeroInterval,
+    /// The framework's recommended action at high is more intervention and evidence before any
+    /// return; at severe the child stays looked after.
+    #[error("The child can go home only at low or medium risk; the case is {level}.", level = .level.key())]
+    ReturnAtLevel { level: RiskLevel },
+    #[error("The child can go home only once risk has been classified low or medium.")]
+    ReturnUnclassified,
 }
 
 impl PlanAction {
@@ -143,6 +149,32 @@ impl PlanAction {
 }
 
 impl ContactStep {
+    /// Whether the step may be given `status` on `today`, with the case at `level` (the level in
+    /// effect): not done before its day, and the return home itself done only at low or medium
+    /// risk. Only the change is checked, so a child who went home at medium keeps that record
+    /// if the case later escalates.
+    pub fn check_status(
+        &self,
+        status: StepStatus,
+        today: NaiveDate,
+        level: Option<RiskLevel>,
+    ) -> Result<(), PlanError> {
+        if status != StepStatus::Done || self.status == StepStatus::Done {
+            return Ok(());
+        }
+        if self.on > today {
+            return Err(PlanError::DoneInFuture);
+        }
+        if self.kind != ContactKind::Return {
+            return Ok(());
+        }
+        match level {
+            Some(RiskLevel::Low | RiskLevel::Medium) => Ok(()),
+            Some(level) => Err(PlanError::ReturnAtLevel { level }),
+            None => Err(PlanError::ReturnUnclassified),
+        }
+    }
+
     /// Checks one step against `today`.
     pub fn validate(&self, today: NaiveDate) -> Result<(), PlanError> {
         if self.status == StepStatus::Done && self.on > today {
@@ -325,6 +357,69 @@ mod tests {
             ..a
         };
         assert_eq!(a.validate(), Err(PlanError::NoWhat));
+    }
+
+    #[test]
+    fn the_child_goes_home_only_at_low_or_medium_risk() {
+        let ret = step(1, ContactKind::Return, d(5, 1), StepStatus::Planned);
+        let done = |level| ret.check_status(StepStatus::Done, d(5, 1), level);
+        assert_eq!(done(Some(RiskLevel::Low)), Ok(()));
+        assert_eq!(done(Some(RiskLevel::Medium)), Ok(()));
+        assert_eq!(
+            done(Some(RiskLevel::High)),
+            Err(PlanError::ReturnAtLevel {
+                level: RiskLevel::High
+            })
+        );
+        assert_eq!(
+            done(Some(RiskLevel::Severe)),
+            Err(PlanError::ReturnAtLevel {
+                level: RiskLevel::Severe
+            })
+        );
+        assert_eq!(done(None), Err(PlanError::ReturnUnclassified));
+        // Planning the return, or postponing it, is not the return.
+        assert_eq!(
+            ret.check_status(StepStatus::Postponed, d(5, 1), Some(RiskLevel::High)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn contact_short_of_the_return_goes_ahead_at_high_risk_but_not_before_its_day() {
+        let visit = step(1, ContactKind::Overnight, d(5, 1), StepStatus::Planned);
+        assert_eq!(
+            visit.check_status(StepStatus::Done, d(5, 1), Some(RiskLevel::High)),
+            Ok(())
+        );
+        assert_eq!(
+            visit.check_status(StepStatus::Done, d(4, 30), Some(RiskLevel::Low)),
+            Err(PlanError::DoneInFuture)
+        );
+    }
+
+    #[test]
+    fn a_child_who_went_home_at_medium_keeps_that_record_when_the_case_escalates() {
+        let home = step(1, ContactKind::Return, d(5, 1), StepStatus::Done);
+        assert_eq!(
+            home.check_status(StepStatus::Done, d(9, 1), Some(RiskLevel::High)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_plan_with_a_zero_interval_is_refused() {
+        let p = ReunificationPlan {
+            review_every: Interval::Weeks(0),
+            ..ReunificationPlan::default()
+        };
+        assert_eq!(p.validate(d(5, 1)), Err(PlanError::ZeroInterval));
+        let p = ReunificationPlan {
+            reclassify_every: Interval::Months(0),
+            ..ReunificationPlan::default()
+        };
+        assert_eq!(p.validate(d(5, 1)), Err(PlanError::ZeroInterval));
+        assert_eq!(ReunificationPlan::default().validate(d(5, 1)), Ok(()));
     }
 
     #[test]

@@ -5,6 +5,8 @@ import { CaseListPage } from '../pages/case-list-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CasePage } from '../pages/case-page';
 import { ReturnHomePage } from '../pages/return-home-page';
+import { NewCasePage } from '../pages/new-case-page';
+import { ReclassifyPage } from '../pages/reclassify-page';
 import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, uuid } from '../sync-api';
 import { expectAtOtherSizes } from '../pages/screen-sizes';
@@ -182,4 +184,52 @@ test('the worker plans a gradual return, reviews after it, and asks to close; th
   await expect(page.getByText(/^Agreed by Megan Hughes on/)).toBeVisible();
   await page.goto('/');
   await expect(new DashboardPage(page).card(child)).toContainText('Case closed');
+});
+
+test('a child at high risk cannot be recorded as home: the return waits for low or medium', async ({ page }) => {
+  const child = uniqueChild('Gethin');
+  const list = new CaseListPage(page);
+  const casePage = new CasePage(page);
+  const classify = new ReclassifyPage(page);
+  const stage5 = new ReturnHomePage(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
+  await list.startNewCase();
+  await new NewCasePage(page).fill(child, '2015-02-03', 'Father not yet engaging.');
+  await new NewCasePage(page).save();
+  await list.caseLink(child).click();
+  await casePage.expectShown(child);
+  const caseUrl = page.url();
+  await casePage.stageLink(/Stage 2: Risk classification/).click();
+  await casePage.openWork('Classify risk, decide and tell');
+  await classify.answerAll([
+    ['Risk factors', 'Risk factors apparent and not being addressed'],
+    ['Protective factors', 'Protective factors apparent'],
+    ["Parents' sustained capacity for actual change", 'Unable to change'],
+    ['Do parent and child want the return home?', 'Ambivalence in parent and/or child'],
+    ['How likely is abuse to recur if the child returns home?', 'Strong likelihood'],
+  ]);
+  await classify.record();
+  await expect(page.getByText('Saved on this tablet.')).toBeVisible();
+
+  await page.goto(caseUrl);
+  await casePage.stageLink(/Stage 5: Return home/).click();
+  await casePage.openWork('Return home, reviews and closure');
+  await stage5.expectShown();
+  await stage5.addStep('Day visit', isoDaysAgo(2), 'Sunday afternoon.');
+  await stage5.addStep('Return home', isoDaysAgo(0), 'Moves home.');
+  await expect(stage5.contact().getByRole('listitem')).toHaveCount(2);
+  // Contact short of the return can go ahead; the return itself cannot.
+  await stage5.stepStatus('Day visit').selectOption({ label: 'Done' });
+  await expect(stage5.stepStatus('Day visit')).toHaveValue('done');
+  await stage5.stepStatus('Return home').selectOption({ label: 'Done' });
+  await expect(stage5.contact().getByRole('alert')).toHaveText(
+    'The case is High: the child cannot go home yet. At high, more intervention and evidence come before any return; at severe, the child stays looked after.',
+  );
+  await expect(stage5.stepStatus('Return home')).toHaveValue('planned');
+  await expect(stage5.contact()).not.toContainText(/Home since /);
+  await page.reload();
+  await stage5.expectShown();
+  await expect(stage5.stepStatus('Return home')).toHaveValue('planned');
+  await expectAccessible(page, 'return refused at high risk');
 });

@@ -5,7 +5,7 @@ use crate::components::plan_actions::save_plan;
 use crate::components::radio_group::RadioGroup;
 use crate::components::saved_note::SavedNote;
 use crate::format;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key};
 use crate::labels;
 use chrono::NaiveDate;
 use homeward_core::reunification::{ContactKind, ContactStep, PlanError, StepStatus};
@@ -77,22 +77,19 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
             },
         );
     };
-    // A step cannot be marked done before its day: say so rather than silently refusing.
-    let step_error = RwSignal::new(None::<Uuid>);
+    // A step cannot be marked done before its day, nor the return home at high or severe risk:
+    // say so at the step rather than silently refusing.
+    let step_error = RwSignal::new(None::<(Uuid, String)>);
     let set_status = move |id: Uuid, status: StepStatus| {
-        let today = format::today();
-        let future = case.data.with_untracked(|d| {
-            d.as_ref().is_some_and(|d| {
-                d.file
-                    .plan
-                    .contact
-                    .iter()
-                    .any(|s| s.id == id && status == StepStatus::Done && s.on > today)
-            })
+        let refused = case.data.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let step = d.file.plan.contact.iter().find(|s| s.id == id)?;
+            let level = d.file.classifications.current_level();
+            step.check_status(status, format::today(), level).err()
         });
-        if future {
-            step_error.set(Some(id));
-            return;
+        if let Some(refused) = refused {
+            step_error.set(Some((id, step_refused(i18n, refused))));
+            return false;
         }
         step_error.set(None);
         save_plan(
@@ -105,6 +102,7 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
             },
             |_| {},
         );
+        true
     };
     let schedule = move || {
         let plan = case
@@ -141,9 +139,15 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
                                     <select
                                         id=select_id
                                         prop:value=current.clone()
-                                        on:change=move |ev| {
-                                            if let Some(st) = parse::<StepStatus>(&event_target_value(&ev)) {
-                                                set_status(id, st);
+                                        on:change={
+                                            let current = current.clone();
+                                            move |ev| {
+                                                let refused = parse::<StepStatus>(&event_target_value(&ev))
+                                                    .is_some_and(|st| !set_status(id, st));
+                                                // The step keeps its status: so does the list.
+                                                if let (true, Some(select)) = (refused, ev.target()) {
+                                                    let _ = js_sys::Reflect::set(&select, &"value".into(), &current.as_str().into());
+                                                }
                                             }
                                         }
                                     >
@@ -156,9 +160,12 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
                                             })
                                             .collect_view()}
                                     </select>
-                                    <Show when=move || step_error.get() == Some(id)>
-                                        <p class="error" role="alert">{move || i18n.t(Key::ErrStepDoneFuture)}</p>
-                                    </Show>
+                                    {move || {
+                                        step_error
+                                            .get()
+                                            .filter(|(at, _)| *at == id)
+                                            .map(|(_, e)| view! { <p class="error" role="alert">{e}</p> })
+                                    }}
                                 </div>
                             </li>
                         }
@@ -191,5 +198,21 @@ pub fn ContactSchedule(case: CaseCtx) -> impl IntoView {
                 <SavedNote saved=saved />
             </div>
         </form>
+    }
+}
+
+/// The worker's words for a status the step cannot take.
+fn step_refused(i18n: I18n, refused: PlanError) -> String {
+    match refused {
+        PlanError::ReturnAtLevel { level } => i18n.tf(
+            Key::ErrReturnAtLevel,
+            &[("level", i18n.t(labels::level(level)))],
+        ),
+        PlanError::ReturnUnclassified => i18n.t(Key::ErrReturnUnclassified).to_string(),
+        PlanError::TooLong => i18n.t(Key::ErrPlanTooLong).to_string(),
+        PlanError::DoneInFuture
+        | PlanError::NoWho
+        | PlanError::NoWhat
+        | PlanError::ZeroInterval => i18n.t(Key::ErrStepDoneFuture).to_string(),
     }
 }
