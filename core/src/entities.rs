@@ -56,7 +56,10 @@ pub fn check_data(
         Entity::CaseFactor => parse::<CaseFactor>(value).map(drop),
         Entity::Strength => parse::<Strength>(value).map(drop),
         Entity::Capacity => parse::<CapacityAssessment>(value).map(drop),
-        Entity::Classification => parse::<Classification>(value).map(drop),
+        // An override without its rationale, or with no author, is refused from any device.
+        Entity::Classification => parse::<Classification>(value)?
+            .validate()
+            .map_err(|e| ChangeError::BadData(e.to_string())),
         Entity::Decision => parse::<Decision>(value).map(drop),
         Entity::Communication => parse::<Communication>(value).map(drop),
         Entity::Agreement => parse::<WrittenAgreement>(value).map(drop),
@@ -90,6 +93,11 @@ pub fn check_item_field(
 ) -> Result<MergeKind, ChangeError> {
     match field {
         DATA => check_data(entity, entity_id, value).map(|()| MergeKind::LastWriterWins),
+        // framework.md: "Every classification is kept, dated, with who made it and why"; the
+        // decisions made on them and the manager's sign-offs are the same record.
+        DELETED if value == &Value::Bool(true) && entity.kept_forever() => {
+            Err(ChangeError::KeptForever(entity))
+        }
         DELETED => match value {
             Value::Bool(_) => Ok(MergeKind::LastWriterWins),
             _ => Err(ChangeError::WrongType {
@@ -555,6 +563,55 @@ mod tests {
         v["sha256"] = json!("00");
         assert!(matches!(
             check_data(Entity::Attachment, Some(id), &v),
+            Err(ChangeError::BadData(_))
+        ));
+    }
+
+    #[test]
+    fn a_classification_a_decision_or_a_sign_off_is_never_deleted() {
+        for entity in [Entity::Classification, Entity::Decision, Entity::SignOff] {
+            let id = Some(Uuid::from_u128(1));
+            assert_eq!(
+                check_item_field(entity, id, DELETED, &json!(true)),
+                Err(ChangeError::KeptForever(entity))
+            );
+            assert!(check_item_field(entity, id, DELETED, &json!(false)).is_ok());
+        }
+        assert!(check_item_field(
+            Entity::Relationship,
+            Some(Uuid::from_u128(1)),
+            DELETED,
+            &json!(true)
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_classification_that_arrives_by_sync_is_checked_as_if_made_here() {
+        use crate::classification::tests::column;
+        use crate::classification::{ClassificationKind, RiskLevel};
+        let id = Uuid::from_u128(7);
+        let c = Classification::new(
+            id,
+            ClassificationKind::Review,
+            column(RiskLevel::High),
+            RiskLevel::Severe,
+            "Mother minimises the injuries.",
+            "sw1",
+            chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+        )
+        .unwrap();
+        let mut v = serde_json::to_value(&c).unwrap();
+        assert_eq!(check_data(Entity::Classification, Some(id), &v), Ok(()));
+        v["rationale"] = json!(" ");
+        assert!(matches!(
+            check_data(Entity::Classification, Some(id), &v),
+            Err(ChangeError::BadData(e)) if e.contains("Write down why")
+        ));
+        v["rationale"] = json!("Mother minimises the injuries.");
+        v["by"] = json!("");
+        assert!(matches!(
+            check_data(Entity::Classification, Some(id), &v),
             Err(ChangeError::BadData(_))
         ));
     }

@@ -108,6 +108,15 @@ impl Entity {
         Entity::ALL.into_iter().find(|e| e.as_str() == s)
     }
 
+    /// Records that make up the case's history of judgements, which are never deleted: the
+    /// classifications, the decisions made on them and the manager's sign-offs.
+    pub fn kept_forever(self) -> bool {
+        matches!(
+            self,
+            Entity::Classification | Entity::Decision | Entity::SignOff
+        )
+    }
+
     /// Whether a case has exactly one record of this kind, whose `entity_id` is the case id
     /// ([`check_change`] refuses any other id): such a record is in its case by its id alone.
     pub fn one_per_case(self) -> bool {
@@ -267,6 +276,8 @@ pub enum ChangeError {
     DataIdMismatch,
     #[error("{0}")]
     Case(#[from] CaseError),
+    #[error("A {entity} is part of the case's record: it is kept, never deleted.", entity = .0.as_str())]
+    KeptForever(Entity),
 }
 
 /// Checks a change's field and value against the model and returns how it merges.

@@ -731,3 +731,52 @@ async fn a_conflict_and_its_resolution_within_one_push_are_decided_in_order() {
         .unwrap();
     assert_eq!(pushes, 8, "one audit row per change");
 }
+
+#[tokio::test]
+async fn the_server_keeps_every_classification_and_refuses_one_without_its_rationale() {
+    let app = TestApp::with_team().await;
+    let cookie = app.sign_in("ffion").await;
+    let case_id = Uuid::now_v7();
+    app.push(
+        &cookie,
+        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    let id = Uuid::now_v7();
+    let classification = |rationale: &str| {
+        json!({
+            "id": id, "kind": "initial",
+            "answers": {"risk_factors": "not_being_addressed", "protective_factors": "apparent",
+                        "capacity": "unable", "wish": "ambivalence", "recurrence": "strong"},
+            "suggested": "high", "chosen": "severe", "rationale": rationale,
+            "by": "ffion", "on": "2026-05-01", "sign_off": null
+        })
+    };
+    let item = |field: &str, value: Value, wall: u64| {
+        let mut c = case_change("ffion", case_id, field, value, wall, "tab");
+        c.entity = Entity::Classification;
+        c.entity_id = id;
+        c
+    };
+    let res = app
+        .push(
+            &cookie,
+            vec![
+                item("data", classification(" "), 10),
+                item("data", classification("Mother minimises the injuries."), 11),
+                item("deleted", json!(true), 12),
+            ],
+        )
+        .await;
+    assert_eq!(outcomes(&res), ["rejected", "applied", "rejected"]);
+    assert!(
+        reason(&res, 0).contains("Write down why"),
+        "{}",
+        reason(&res, 0)
+    );
+    assert!(
+        reason(&res, 2).contains("never deleted"),
+        "{}",
+        reason(&res, 2)
+    );
+}
