@@ -3,6 +3,9 @@
 //! the list and the case page never disagree with the rules.
 
 use crate::classification::{ClassificationHistory, RiskLevel};
+use crate::factors::{
+    annex1, protective_factors_hint, risk_factors_present, CaseFactor, Factor, FactorKind,
+};
 use crate::movement::{movement_prompts, CurrentState, MovementConfig, Prompt};
 use crate::practice::{CaseFile, Closure};
 use crate::reunification::reclassification_due;
@@ -56,13 +59,38 @@ impl CaseSummary {
     }
 }
 
-/// The case as it stands today for the movement rules, taken from the latest classification in
-/// effect: between classifications the answers recorded last are the best evidence there is.
-/// `None` before the first classification.
-pub fn current_state(history: &ClassificationHistory) -> Option<CurrentState> {
-    history.current().map(|c| CurrentState {
-        answers: c.answers,
-        new_or_reemerging_risk: false,
+/// The case as it stands today for the movement rules: the answers of the latest classification
+/// in effect (between classifications they are the best evidence there is), updated by the
+/// factors assessed since. A risk factor found present after that classification is new or
+/// re-emerging risk; protective factors assessed since decide whether protective factors are
+/// still apparent. `None` before the first classification.
+pub fn current_state(
+    history: &ClassificationHistory,
+    factors: &[CaseFactor],
+    catalogue: &[Factor],
+) -> Option<CurrentState> {
+    let last = history.current()?;
+    let since: Vec<CaseFactor> = factors
+        .iter()
+        .filter(|f| f.assessed_on > last.on)
+        .cloned()
+        .collect();
+    let kind_of = |f: &CaseFactor| {
+        catalogue
+            .iter()
+            .find(|c| c.id == f.factor_id)
+            .map(|c| c.kind)
+    };
+    let mut answers = last.answers;
+    if since
+        .iter()
+        .any(|f| kind_of(f) == Some(FactorKind::Protective))
+    {
+        answers.protective_factors = protective_factors_hint(factors, catalogue);
+    }
+    Some(CurrentState {
+        answers,
+        new_or_reemerging_risk: !risk_factors_present(&since, catalogue).is_empty(),
     })
 }
 
@@ -83,7 +111,7 @@ pub fn summarise(file: &CaseFile, today: NaiveDate, config: &MovementConfig) -> 
     let history = &file.classifications;
     let closure = file.closure();
     let closed = matches!(closure, Closure::Closed { .. });
-    let prompts = match current_state(history) {
+    let prompts = match current_state(history, &file.factors, &annex1()) {
         _ if closed => Vec::new(),
         Some(now) => movement_prompts(history, &now, today, config),
         None => vec![Prompt::NotClassified],
@@ -161,6 +189,135 @@ mod tests {
             .unwrap(),
         );
         file
+    }
+
+    fn assessed(id: &str, presence: crate::factors::Presence, on: NaiveDate) -> CaseFactor {
+        CaseFactor {
+            factor_id: id.into(),
+            presence,
+            evidence: "Seen on a visit.".into(),
+            chronology_ids: Vec::new(),
+            assessed_on: on,
+            by: "ffion".into(),
+        }
+    }
+
+    fn high_case() -> CaseFile {
+        let mut file = CaseFile::default();
+        file.classifications.entries.push(
+            Classification::new(
+                Uuid::from_u128(2),
+                ClassificationKind::Initial,
+                column(RiskLevel::High),
+                RiskLevel::High,
+                "",
+                "ffion",
+                months_ago(2),
+            )
+            .unwrap(),
+        );
+        file
+    }
+
+    #[test]
+    fn a_risk_factor_found_after_the_last_classification_is_new_risk_that_moves_the_case() {
+        use crate::factors::Presence;
+        let mut file = medium_case();
+        // Known before the classification: already weighed in it.
+        file.factors
+            .push(assessed("risk.neglect", Presence::Present, months_ago(9)));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(!s
+            .prompts
+            .iter()
+            .any(|p| matches!(p, Prompt::NewRisk { .. } | Prompt::NewRiskStay { .. })));
+        // Found since: capacity and protective factors still there (medium's answers) keep it
+        // at medium, for more intervention.
+        file.factors.push(assessed(
+            "risk.sexual_abuse",
+            Presence::Present,
+            months_ago(1),
+        ));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(
+            s.prompts.contains(&Prompt::NewRiskStay {
+                level: RiskLevel::Medium
+            }),
+            "{:?}",
+            s.prompts
+        );
+        // And no protective factor left apparent since: severe.
+        file.factors.push(assessed(
+            "protective.less_severe_abuse",
+            Presence::NotPresent,
+            months_ago(1),
+        ));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(
+            s.prompts.contains(&Prompt::NewRisk {
+                from: RiskLevel::Medium,
+                to: RiskLevel::Severe
+            }),
+            "{:?}",
+            s.prompts
+        );
+    }
+
+    #[test]
+    fn a_high_case_whose_protective_factor_is_found_gone_is_prompted_to_severe_now() {
+        use crate::factors::Presence;
+        let mut file = high_case();
+        file.factors.push(assessed(
+            "protective.less_severe_abuse",
+            Presence::Present,
+            months_ago(3),
+        ));
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(!s
+            .prompts
+            .iter()
+            .any(|p| matches!(p, Prompt::MoveToSevere { .. })));
+        file.factors[0] = assessed(
+            "protective.less_severe_abuse",
+            Presence::NotPresent,
+            months_ago(1),
+        );
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert!(
+            s.prompts.contains(&Prompt::MoveToSevere {
+                reason: crate::movement::SevereReason::ProtectiveFactorsGone
+            }),
+            "{:?}",
+            s.prompts
+        );
+    }
+
+    #[test]
+    fn closure_may_be_asked_for_only_once_low_has_been_sustained_for_the_period() {
+        let low = |on| {
+            let mut file = CaseFile::default();
+            file.classifications.entries.push(
+                Classification::new(
+                    Uuid::from_u128(3),
+                    ClassificationKind::Initial,
+                    column(RiskLevel::Low),
+                    RiskLevel::Low,
+                    "",
+                    "ffion",
+                    on,
+                )
+                .unwrap(),
+            );
+            summarise(&file, today(), &MovementConfig::default())
+        };
+        assert!(low(months_ago(6)).may_request_closure());
+        assert!(!low(months_ago(5)).may_request_closure());
+        let medium = summarise(&medium_case(), today(), &MovementConfig::default());
+        assert!(!medium.may_request_closure());
+        assert!(
+            !summarise(&CaseFile::default(), today(), &MovementConfig::default())
+                .may_request_closure()
+        );
     }
 
     fn stage_4_to_low(n: u128) -> Classification {
