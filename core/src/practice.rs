@@ -231,6 +231,22 @@ impl CaseFile {
         self.latest(DecisionKind::Stage4Reclassification)
     }
 
+    /// When the case's next review is due: as [`crate::review::next_review`] says from the
+    /// reviews; before the first review after the child went home, one review interval after
+    /// the return ("reviews on a schedule with reminders" must not wait for someone to book one).
+    pub fn next_review(&self) -> Option<NaiveDate> {
+        crate::review::next_review(&self.reviews, self.review_interval).or_else(|| {
+            self.plan
+                .returned_on()
+                .and_then(|home| self.review_interval.after(home))
+        })
+    }
+
+    /// Whether the next review is overdue on `today`.
+    pub fn review_overdue(&self, today: NaiveDate) -> bool {
+        self.next_review().is_some_and(|d| d < today)
+    }
+
     /// Where closing the case stands.
     pub fn closure(&self) -> Closure {
         if let Some((_, Standing::Agreed { by_name, on, .. })) = self

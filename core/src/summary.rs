@@ -9,7 +9,6 @@ use crate::factors::{
 use crate::movement::{movement_prompts, CurrentState, MovementConfig, Prompt};
 use crate::practice::{CaseFile, Closure};
 use crate::reunification::reclassification_due;
-use crate::review::{next_review, review_overdue};
 use crate::signoff::Standing;
 use crate::stages::Stage;
 use chrono::NaiveDate;
@@ -122,8 +121,8 @@ pub fn summarise(file: &CaseFile, today: NaiveDate, config: &MovementConfig) -> 
         stage: file.checklist.current_stage(),
         level: history.current_level(),
         level_since: history.level_since(),
-        next_review: next_review(&file.reviews, file.review_interval),
-        review_overdue: !closed && review_overdue(&file.reviews, file.review_interval, today),
+        next_review: file.next_review(),
+        review_overdue: !closed && file.review_overdue(today),
         prompts,
         awaiting_sign_off: awaiting.len(),
         pending_level: awaiting.iter().rev().find_map(|a| a.level),
@@ -290,6 +289,26 @@ mod tests {
             "{:?}",
             s.prompts
         );
+    }
+
+    #[test]
+    fn a_child_home_with_no_review_booked_is_due_one_interval_after_the_return_and_then_overdue() {
+        use crate::reunification::{ContactKind, ContactStep, StepStatus};
+        let mut file = medium_case();
+        file.review_interval = crate::review::Interval::Months(1);
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!(s.next_review, None);
+        assert!(!s.review_overdue);
+        file.plan.contact.push(ContactStep {
+            id: Uuid::from_u128(9),
+            kind: ContactKind::Return,
+            on: months_ago(2),
+            status: StepStatus::Done,
+            notes: String::new(),
+        });
+        let s = summarise(&file, today(), &MovementConfig::default());
+        assert_eq!(s.next_review, Some(months_ago(1)));
+        assert!(s.review_overdue);
     }
 
     #[test]

@@ -2,7 +2,6 @@ use crate::format;
 use crate::i18n::{use_i18n, Key};
 use homeward_core::factors::Presence;
 use homeward_core::practice::CaseFile;
-use homeward_core::review::next_review;
 use leptos::prelude::*;
 
 /// What the case file holds as evidence, at a glance, for the manager deciding a sign-off: the
@@ -25,7 +24,7 @@ pub fn EvidenceSummary(file: CaseFile) -> impl IntoView {
     let alone = file.voices.iter().filter(|v| v.seen_alone).count();
     let held: Vec<_> = file.reviews.iter().filter_map(|r| r.held_on).collect();
     let last_review = held.iter().max().copied();
-    let next = next_review(&file.reviews, file.review_interval);
+    let next = file.next_review();
     let plan = file.plan.clone();
     let open_actions = plan.open_actions().len();
     move || {

@@ -6,7 +6,7 @@ use crate::components::saved_note::SavedNote;
 use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
-use homeward_core::review::{next_review, review_overdue, Review, ReviewItem, ReviewOutcome};
+use homeward_core::review::{Review, ReviewItem, ReviewOutcome};
 use homeward_core::stages::{Task, TaskState};
 use homeward_core::sync::Entity;
 use leptos::ev::SubmitEvent;
@@ -103,8 +103,8 @@ pub fn ReturnReviews(case: CaseCtx) -> impl IntoView {
         case.data.with(|d| {
             let d = d.as_ref()?;
             let lang = i18n.lang.get();
-            let next = next_review(&d.file.reviews, d.file.review_interval)?;
-            let overdue = review_overdue(&d.file.reviews, d.file.review_interval, format::today());
+            let next = d.file.next_review()?;
+            let overdue = d.file.review_overdue(format::today());
             let date = format::date(lang, next);
             Some(if overdue {
                 view! { <p class="overdue">{i18n.tf(Key::ReviewOverdue, &[("date", &date)])}</p> }

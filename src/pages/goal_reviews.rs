@@ -5,7 +5,7 @@ use crate::format;
 use crate::i18n::{use_i18n, Key};
 use crate::labels;
 use homeward_core::agreement;
-use homeward_core::review::{next_review, review_overdue, Review};
+use homeward_core::review::Review;
 use homeward_core::smart::SmartGoal;
 use leptos::prelude::*;
 
@@ -45,8 +45,8 @@ pub fn GoalReviews() -> impl IntoView {
         let lang = i18n.lang.get();
         case.data.with(|d| {
             let d = d.as_ref()?;
-            let next = next_review(&d.file.reviews, d.file.review_interval);
-            let overdue = review_overdue(&d.file.reviews, d.file.review_interval, format::today());
+            let next = d.file.next_review();
+            let overdue = d.file.review_overdue(format::today());
             Some(match next {
                 None => view! { <p>{i18n.t(Key::NoReview)}</p> }.into_any(),
                 Some(on) => view! {
