@@ -14,7 +14,7 @@ use crate::genogram::Genogram;
 use crate::reunification::ReunificationPlan;
 use crate::review::{Interval, Review};
 use crate::signoff::{SignOffDecision, Standing, Subject};
-use crate::stages::Checklist;
+use crate::stages::{Checklist, Task};
 use crate::support::SupportSession;
 use crate::team::{ContingencyPlan, Team};
 use crate::voice::ChildVoice;
@@ -62,6 +62,16 @@ pub struct Awaiting {
     pub on: NaiveDate,
     /// For a reclassification: the level it would move the case to.
     pub level: Option<RiskLevel>,
+}
+
+/// The record a task needs before it can be ticked done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingEvidence {
+    /// No record of the child seen alone, in their own words.
+    ChildNotSeenAlone,
+    /// No record names the child's trusted adult.
+    NoTrustedAdult,
 }
 
 /// Where closing the case stands.
@@ -247,6 +257,27 @@ impl CaseFile {
         self.next_review().is_some_and(|d| d < today)
     }
 
+    /// What a Stage 1 task still lacks before it may be ticked done: framework.md asks that the
+    /// worker see the child alone and record their words, and that a trusted adult be named.
+    /// `None` when nothing is lacking, or the task asks for no such record.
+    pub fn missing_evidence(&self, task: Task) -> Option<MissingEvidence> {
+        match task {
+            Task::AssessRiskCapacityAndSeeChildAlone
+                if !self.voices.iter().any(|v| v.seen_alone) =>
+            {
+                Some(MissingEvidence::ChildNotSeenAlone)
+            }
+            Task::IdentifyTrustedAdult
+                if !self.voices.iter().any(|v| {
+                    v.trusted_adult.is_some() || !v.trusted_adult_name.trim().is_empty()
+                }) =>
+            {
+                Some(MissingEvidence::NoTrustedAdult)
+            }
+            _ => None,
+        }
+    }
+
     /// Where closing the case stands.
     pub fn closure(&self) -> Closure {
         if let Some((_, Standing::Agreed { by_name, on, .. })) = self
@@ -277,6 +308,45 @@ mod tests {
     use crate::smart::tests::good_goal;
     use chrono::NaiveDate;
     use uuid::Uuid;
+
+    #[test]
+    fn seeing_the_child_alone_and_naming_a_trusted_adult_need_a_record_of_it() {
+        use crate::stages::Task;
+        use crate::voice::{AgeBand, ChildVoice};
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let mut file = CaseFile::default();
+        assert_eq!(
+            file.missing_evidence(Task::AssessRiskCapacityAndSeeChildAlone),
+            Some(MissingEvidence::ChildNotSeenAlone)
+        );
+        assert_eq!(
+            file.missing_evidence(Task::IdentifyTrustedAdult),
+            Some(MissingEvidence::NoTrustedAdult)
+        );
+        assert_eq!(file.missing_evidence(Task::WriteUpAssessment), None);
+        // Seen with a parent in the room: not alone; no trusted adult named.
+        let mut v = ChildVoice::empty(
+            Uuid::nil(),
+            Uuid::from_u128(1),
+            day,
+            "sw1",
+            AgeBand::EightToTwelve,
+        );
+        v.seen_alone = false;
+        file.voices.push(v.clone());
+        assert_eq!(
+            file.missing_evidence(Task::AssessRiskCapacityAndSeeChildAlone),
+            Some(MissingEvidence::ChildNotSeenAlone)
+        );
+        v.seen_alone = true;
+        v.trusted_adult_name = "Nain Eirlys".into();
+        file.voices.push(v);
+        assert_eq!(
+            file.missing_evidence(Task::AssessRiskCapacityAndSeeChildAlone),
+            None
+        );
+        assert_eq!(file.missing_evidence(Task::IdentifyTrustedAdult), None);
+    }
 
     #[test]
     fn a_whole_case_file_round_trips_through_json_and_counts_what_awaits_a_manager() {

@@ -3,7 +3,7 @@ import { SignInPage } from '../pages/sign-in-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CasePage } from '../pages/case-page';
 
-test('a case opens at its current stage with its tasks, what is missing and why the stage matters, and a ticked task stays ticked', async ({
+test('a case opens at its current stage with its tasks, what is missing and why the stage matters, a ticked task stays ticked, and seeing the child alone or naming a trusted adult needs its record', async ({
   page,
 }) => {
   const signIn = new SignInPage(page);
@@ -21,10 +21,21 @@ test('a case opens at its current stage with its tasks, what is missing and why 
   await expect(casePage.stillToDo()).toContainText('Identify a trusted adult');
   await expectAccessible(page, 'case stepper');
 
-  await trusted.check();
-  await expect(casePage.stillToDo()).not.toContainText('Identify a trusted adult');
+  // Ticking is not enough: a trusted adult must be named in a record of the child's voice.
+  await trusted.click();
+  await expect(page.getByRole('alert')).toHaveText(
+    "Not done yet: name the child's trusted adult first, in a record of the child's voice.",
+  );
+  await expect(trusted).not.toBeChecked();
+  await expectAccessible(page, 'case stepper with a task refused');
+
+  const writeUp = casePage.task('Write up the assessment');
+  await writeUp.check();
+  await expect(casePage.stillToDo()).not.toContainText('Write up the assessment');
+  await expect(casePage.stillToDo()).toContainText('Identify a trusted adult');
   await page.reload();
-  await expect(casePage.task('Identify a trusted adult for the child to talk to')).toBeChecked();
+  await expect(casePage.task('Write up the assessment')).toBeChecked();
+  await expect(casePage.task('Identify a trusted adult for the child to talk to')).not.toBeChecked();
 
   // Another stage can be looked at without moving the case on.
   await casePage.stageLink(/Stage 2: Risk classification/).click();

@@ -882,6 +882,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrReturnComment => "Dywedwch pam rydych chi'n ei anfon yn ôl, fel bod y gweithiwr yn gwybod beth i'w newid.",
         Key::ErrReturnAtLevel => "Mae'r achos yn {level}: ni all y plentyn fynd adref eto. Ar uchel, daw mwy o ymyrraeth a thystiolaeth cyn unrhyw ddychwelyd; ar ddifrifol, mae'r plentyn yn aros yn derbyn gofal.",
         Key::ErrReturnUnclassified => "Dosbarthwch y risg yn gyntaf: dim ond ar risg isel neu ganolig y gall y plentyn fynd adref.",
+        Key::ErrNotSeenAlone => "Heb ei wneud eto: cofnodwch weld y plentyn ar ei ben ei hun yn gyntaf, yng ngeiriau'r plentyn ei hun (Llais y plentyn).",
+        Key::ErrNoTrustedAdult => "Heb ei wneud eto: enwch oedolyn dibynadwy'r plentyn yn gyntaf, mewn cofnod o lais y plentyn.",
         Key::ErrStepDoneFuture => "Ni ellir cwblhau cam cyn ei ddyddiad.",
         Key::EvAgreements => "Cytundebau ysgrifenedig: {n}",
         Key::EvCapacity => "Graddfeydd gallu i newid: {n}",

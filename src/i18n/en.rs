@@ -889,6 +889,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrReturnComment => "Say why you are returning it, so the worker knows what to change.",
         Key::ErrReturnAtLevel => "The case is {level}: the child cannot go home yet. At high, more intervention and evidence come before any return; at severe, the child stays looked after.",
         Key::ErrReturnUnclassified => "Classify the risk first: the child can go home only at low or medium risk.",
+        Key::ErrNotSeenAlone => "Not done yet: record seeing the child alone first, in the child's own words (The child's voice).",
+        Key::ErrNoTrustedAdult => "Not done yet: name the child's trusted adult first, in a record of the child's voice.",
         Key::ErrStepDoneFuture => "A step cannot be done before its date.",
         Key::EvAgreements => "Written agreements: {n}",
         Key::EvCapacity => "Capacity-to-change ratings: {n}",
