@@ -67,7 +67,7 @@ keys! {
     AgenciesTitle, AgencyKindLabel, AgencyName, AgrAlreadyFinal, AgrCannotFinalise,
     AgrConsequences, AgrConsequencesLabel, AgrDraftRestored, AgrExpectations, AgrExpectationsHint,
     AgrFinalHint, AgrFinalise, AgrFinalisedOn, AgrGoals, AgrGoalsHint, AgrGoalsNotSmart, AgrIntro,
-    AgrNewVersion, AgrNoConsequences, AgrNoGoals, AgrNoObjectives, AgrNoReview, AgrNoSignatoryName,
+    AgrNewVersion, AgrNoConsequences, AgrNoExpectations, AgrExpectationWithoutDate, AgrNoGoals, AgrNoObjectives, AgrNoReview, AgrNoSignatoryName,
     AgrNone, AgrNotFinal, AgrObjectives, AgrObjectivesLabel, AgrReviewArrangements, AgrReviewLabel,
     AgrSaveDraft, AgrSignatureCount, AgrTitle, BackToAgreement, CommaNames, CompliancePrompt,
     ComplianceReminder, ContActions, ContAlternative, ContNotShared, ContSave, ContShared,

@@ -398,6 +398,8 @@ pub fn agreement_error(e: &AgreementError) -> Key {
         AgreementError::NoObjectives => Key::AgrNoObjectives,
         AgreementError::NoGoals => Key::AgrNoGoals,
         AgreementError::GoalsNotSmart(_) => Key::AgrGoalsNotSmart,
+        AgreementError::NoExpectations => Key::AgrNoExpectations,
+        AgreementError::ExpectationWithoutDate => Key::AgrExpectationWithoutDate,
         AgreementError::NoReviewArrangements => Key::AgrNoReview,
         AgreementError::NoConsequences => Key::AgrNoConsequences,
         AgreementError::AlreadyFinal => Key::AgrAlreadyFinal,
@@ -659,6 +661,8 @@ mod stage3_tests {
         for e in [
             AgreementError::NoObjectives,
             AgreementError::NoGoals,
+            AgreementError::NoExpectations,
+            AgreementError::ExpectationWithoutDate,
             AgreementError::NoReviewArrangements,
             AgreementError::NoConsequences,
             AgreementError::AlreadyFinal,

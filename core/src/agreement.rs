@@ -87,6 +87,10 @@ pub enum AgreementError {
     NoGoals,
     #[error("{}", describe(.0))]
     GoalsNotSmart(Vec<GoalFailure>),
+    #[error("Say what both sides expect, and by when.")]
+    NoExpectations,
+    #[error("Give each expectation its date: by when.")]
+    ExpectationWithoutDate,
     #[error("Say how and when the goals will be reviewed.")]
     NoReviewArrangements,
     #[error("Say what will happen if nothing changes or the agreement is broken.")]
@@ -134,6 +138,17 @@ impl WrittenAgreement {
         let failures = self.goal_failures(today);
         if !failures.is_empty() {
             errors.push(AgreementError::GoalsNotSmart(failures));
+        }
+        // framework.md: "what both sides expect and by when".
+        let stated: Vec<&Expectation> = self
+            .expectations
+            .iter()
+            .filter(|e| !e.what.trim().is_empty())
+            .collect();
+        if stated.is_empty() {
+            errors.push(AgreementError::NoExpectations);
+        } else if stated.iter().any(|e| e.by.is_none()) {
+            errors.push(AgreementError::ExpectationWithoutDate);
         }
         if self.review_arrangements.trim().is_empty() {
             errors.push(AgreementError::NoReviewArrangements);
@@ -290,6 +305,11 @@ mod tests {
         WrittenAgreement {
             objectives: vec!["Cerys returns home safely by the summer".into()],
             goals: vec![good_goal(), good_goal()],
+            expectations: vec![Expectation {
+                who: "Bethan".into(),
+                what: "Tell the worker at once if she drinks again".into(),
+                by: Some(d(3, 2)),
+            }],
             review_arrangements: "Review meeting every four weeks".into(),
             consequences: "Cerys stays in foster care and we plan for other options".into(),
             ..WrittenAgreement::default()
@@ -305,6 +325,12 @@ mod tests {
         );
         a.finalise(d(3, 2)).unwrap();
         assert_eq!(a.finalised_on, Some(d(3, 2)));
+        a.sign("Sarah (social worker)", Signatory::Worker, d(3, 2))
+            .unwrap();
+        assert!(
+            !a.signed_by_a_parent(),
+            "the worker's signature is not a parent's"
+        );
         a.sign("Bethan", Signatory::Parent, d(3, 2)).unwrap();
         assert!(a.signed_by_a_parent());
         assert_eq!(a.finalise(d(3, 3)), Err(vec![AgreementError::AlreadyFinal]));
@@ -336,10 +362,33 @@ mod tests {
             vec![
                 AgreementError::NoObjectives,
                 AgreementError::NoGoals,
+                AgreementError::NoExpectations,
                 AgreementError::NoReviewArrangements,
                 AgreementError::NoConsequences
             ]
         );
+    }
+
+    #[test]
+    fn an_agreement_says_what_both_sides_expect_and_by_when() {
+        let mut a = agreement();
+        assert!(!a.problems(d(3, 2)).iter().any(|e| matches!(
+            e,
+            AgreementError::NoExpectations | AgreementError::ExpectationWithoutDate
+        )));
+        a.expectations.push(Expectation {
+            who: "Children's services".into(),
+            what: "Pay bus fares to the recovery service".into(),
+            by: None,
+        });
+        assert!(a
+            .problems(d(3, 2))
+            .contains(&AgreementError::ExpectationWithoutDate));
+        assert_eq!(a.finalise(d(3, 2)).map(drop).map_err(|_| ()), Err(()));
+        a.expectations.clear();
+        assert!(a
+            .problems(d(3, 2))
+            .contains(&AgreementError::NoExpectations));
     }
 
     #[test]

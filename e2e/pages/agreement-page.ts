@@ -52,6 +52,15 @@ export class AgreementPage {
     await this.page.getByLabel('What happens if nothing changes or the agreement is broken').fill(consequences);
   }
 
+  /** Adds an expectation (who, what, by when) after any already there. */
+  async addExpectation(who: string, what: string, by: string) {
+    await this.page.getByRole('button', { name: 'Add an expectation' }).click();
+    const e = this.page.getByRole('group', { name: /^Expectation \d+/ }).last();
+    await e.getByLabel('Who', { exact: true }).fill(who);
+    await e.getByLabel('What is expected', { exact: true }).fill(what);
+    await e.getByLabel('By when', { exact: true }).fill(by);
+  }
+
   async addGoal() {
     await this.page.getByRole('button', { name: 'Add a goal' }).click();
   }

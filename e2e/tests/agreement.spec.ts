@@ -108,6 +108,11 @@ test('an agreement cannot be finalised while a goal fails its SMART check; fixin
 
   await agreement.fillGoal(1, { target: isoDaysFromToday(60) });
   await expect(agreement.letter(1, 'Timely')).not.toContainText('not met');
+  // What both sides expect, and by when: without it the agreement is not final either.
+  await agreement.finalise();
+  await expect(agreement.refusal()).toContainText('Say what both sides expect, and by when.');
+  await expect(agreement.refusal()).not.toContainText('Goal 1');
+  await agreement.addExpectation('Children\'s services', 'Pay the bus fares to every session', isoDaysFromToday(14));
   await agreement.finalise();
   await expect(agreement.finalised()).toBeVisible();
   await expectAccessible(page, 'agreement finalised');

@@ -631,6 +631,8 @@ pub fn text(key: Key) -> &'static str {
         Key::AgrGoalsNotSmart => "Nid yw nod yn SMART.",
         Key::AgrIntro => "Wedi'i ysgrifennu gyda'r rhieni, yn eu geiriau nhw. Gellir ei gwblhau unwaith y bydd pob nod yn pasio'r gwiriad SMART.",
         Key::AgrNewVersion => "Gwneud fersiwn newydd",
+        Key::AgrNoExpectations => "Dywedwch beth mae'r ddwy ochr yn ei ddisgwyl, ac erbyn pryd.",
+        Key::AgrExpectationWithoutDate => "Rhowch ddyddiad i bob disgwyliad: erbyn pryd.",
         Key::AgrNoConsequences => "Dywedwch beth fydd yn digwydd os nad oes dim yn newid neu os torrir y cytundeb.",
         Key::AgrNoGoals => "Ychwanegwch o leiaf un nod.",
         Key::AgrNoObjectives => "Ysgrifennwch yr amcanion cyffredinol.",

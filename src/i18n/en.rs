@@ -638,6 +638,8 @@ pub fn text(key: Key) -> &'static str {
         Key::AgrGoalsNotSmart => "A goal is not SMART.",
         Key::AgrIntro => "Written with the parents, in words they use. It can be finalised once every goal passes its SMART check.",
         Key::AgrNewVersion => "Make a new version",
+        Key::AgrNoExpectations => "Say what both sides expect, and by when.",
+        Key::AgrExpectationWithoutDate => "Give each expectation its date: by when.",
         Key::AgrNoConsequences => "Say what will happen if nothing changes or the agreement is broken.",
         Key::AgrNoGoals => "Add at least one goal.",
         Key::AgrNoObjectives => "Write down the overall objectives.",

@@ -4,7 +4,7 @@
 //! Amira and Yusuf not yet classified, Rhys low and eligible to close next month, Lowri severe.
 
 use chrono::{Days, Months, NaiveDate};
-use homeward_core::agreement::WrittenAgreement;
+use homeward_core::agreement::{Expectation, WrittenAgreement};
 use homeward_core::capacity::{CapacityAssessment, CapacityEvidence, PositiveIndicator};
 use homeward_core::chronology::{Area, ChronologyEntry, Event, Source};
 use homeward_core::classification::{
@@ -452,6 +452,18 @@ fn cerys(t: Days0, born: NaiveDate) -> CaseFile {
                 "Checked at visits",
                 t.days_ago(10),
             ),
+        ],
+        expectations: vec![
+            Expectation {
+                who: "Bethan".into(),
+                what: "Tell the social worker at once if she drinks again.".into(),
+                by: Some(t.months_ahead(3)),
+            },
+            Expectation {
+                who: "Children's services".into(),
+                what: "Pay bus fares to the recovery service and arrange weekend contact.".into(),
+                by: Some(t.months_ahead(1)),
+            },
         ],
         review_arrangements: "Monthly review meetings with Bethan and the family support worker."
             .into(),
