@@ -131,6 +131,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn evidence_of_change_must_be_written_down_and_cannot_be_dated_tomorrow() {
+        let mut a = rated(CapacityEvidence::SubstantialEvidence);
+        assert_eq!(a.validate(today()), Ok(()));
+        a.evidence = "  ".into();
+        assert_eq!(a.validate(today()), Err(CapacityError::NoEvidenceText));
+        // "No evidence" needs nothing written.
+        a.rating = CapacityEvidence::NoEvidence;
+        assert_eq!(a.validate(today()), Ok(()));
+        a.assessed_on = today().succ_opt().unwrap();
+        assert_eq!(a.validate(today()), Err(CapacityError::InFuture));
+    }
+
     #[rstest]
     #[case::some(CapacityEvidence::SomeEvidence)]
     #[case::substantial(CapacityEvidence::SubstantialEvidence)]

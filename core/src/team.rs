@@ -288,6 +288,32 @@ mod tests {
     }
 
     #[test]
+    fn a_contingency_plan_is_complete_only_with_its_triggers_its_actions_and_the_parents_told() {
+        let full = ContingencyPlan {
+            triggers: vec!["Bethan drinks again".into()],
+            actions: "The return is paused; Cerys stays with Nain Eirlys".into(),
+            alternative_care: "Nain Eirlys".into(),
+            shared_with_parents_on: Some(d(3, 2)),
+        };
+        assert!(full.is_complete());
+        let blank_triggers = ContingencyPlan {
+            triggers: vec![" ".into()],
+            ..full.clone()
+        };
+        assert!(!blank_triggers.is_complete());
+        let no_actions = ContingencyPlan {
+            actions: String::new(),
+            ..full.clone()
+        };
+        assert!(!no_actions.is_complete());
+        let not_shared = ContingencyPlan {
+            shared_with_parents_on: None,
+            ..full
+        };
+        assert!(!not_shared.is_complete());
+    }
+
+    #[test]
     fn a_corrected_agency_or_contact_replaces_the_old_one_in_its_place_and_keeps_its_links() {
         let school = Agency {
             id: Uuid::from_u128(1),
