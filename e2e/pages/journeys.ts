@@ -9,10 +9,16 @@ import { demo } from '../fixtures';
 
 /** The worker opens a new case, classifies it medium in Stage 2, and submits a Stage 4
  *  reclassification to low. Returns the case page's address. */
-export async function caseReclassifiedToLow(page: Page, child: string): Promise<string> {
+/** A new case for `child`, classified at Stage 2 with one column's answers. Returns the case
+ *  page's path. */
+export async function newCaseClassified(
+  page: Page,
+  child: string,
+  answers: readonly (readonly [string, string])[],
+): Promise<string> {
   const list = new CaseListPage(page);
   const casePage = new CasePage(page);
-  const reclassify = new ReclassifyPage(page);
+  const classify = new ReclassifyPage(page);
   await list.startNewCase();
   await new NewCasePage(page).fill(child, '2016-04-12', 'Mother completing a parenting programme.');
   await new NewCasePage(page).save();
@@ -22,9 +28,16 @@ export async function caseReclassifiedToLow(page: Page, child: string): Promise<
 
   await casePage.stageLink(/Stage 2: Risk classification/).click();
   await casePage.openWork('Classify risk, decide and tell');
-  await reclassify.answerAll(column.medium);
-  await reclassify.record();
+  await classify.answerAll(answers);
+  await classify.record();
   await expect(page.getByText('Saved on this tablet.')).toBeVisible();
+  return caseUrl;
+}
+
+export async function caseReclassifiedToLow(page: Page, child: string): Promise<string> {
+  const casePage = new CasePage(page);
+  const reclassify = new ReclassifyPage(page);
+  const caseUrl = await newCaseClassified(page, child, column.medium);
 
   await page.goto(caseUrl);
   await casePage.stageLink(/Stage 4: Reclassify risk/).click();

@@ -10,6 +10,13 @@ export const column = {
     ['Do parent and child want the return home?', 'Both parent and child want it'],
     ['How likely is abuse to recur if the child returns home?', 'Some possibility'],
   ],
+  high: [
+    ['Risk factors', 'Risk factors apparent and not being addressed'],
+    ['Protective factors', 'Protective factors apparent'],
+    ["Parents' sustained capacity for actual change", 'Unable to change'],
+    ['Do parent and child want the return home?', 'Ambivalence in parent and/or child'],
+    ['How likely is abuse to recur if the child returns home?', 'Strong likelihood'],
+  ],
   low: [
     ['Risk factors', 'Previous risk factors fully addressed; what remains is low and can be managed safely'],
     ['Protective factors', 'Protective factors apparent'],

@@ -5,8 +5,8 @@ import { CaseListPage } from '../pages/case-list-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CasePage } from '../pages/case-page';
 import { ReturnHomePage } from '../pages/return-home-page';
-import { NewCasePage } from '../pages/new-case-page';
-import { ReclassifyPage } from '../pages/reclassify-page';
+import { column } from '../pages/reclassify-page';
+import { newCaseClassified } from '../pages/journeys';
 import { SignOffPage } from '../pages/sign-off-page';
 import { hlcNow, uuid } from '../sync-api';
 import { expectAtOtherSizes } from '../pages/screen-sizes';
@@ -187,30 +187,12 @@ test('the worker plans a gradual return, reviews after it, and asks to close; th
 });
 
 test('a child at high risk cannot be recorded as home: the return waits for low or medium', async ({ page }) => {
-  const child = uniqueChild('Gethin');
-  const list = new CaseListPage(page);
   const casePage = new CasePage(page);
-  const classify = new ReclassifyPage(page);
   const stage5 = new ReturnHomePage(page);
   await new SignInPage(page).open();
   await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
-  await list.startNewCase();
-  await new NewCasePage(page).fill(child, '2015-02-03', 'Father not yet engaging.');
-  await new NewCasePage(page).save();
-  await list.caseLink(child).click();
-  await casePage.expectShown(child);
-  const caseUrl = page.url();
-  await casePage.stageLink(/Stage 2: Risk classification/).click();
-  await casePage.openWork('Classify risk, decide and tell');
-  await classify.answerAll([
-    ['Risk factors', 'Risk factors apparent and not being addressed'],
-    ['Protective factors', 'Protective factors apparent'],
-    ["Parents' sustained capacity for actual change", 'Unable to change'],
-    ['Do parent and child want the return home?', 'Ambivalence in parent and/or child'],
-    ['How likely is abuse to recur if the child returns home?', 'Strong likelihood'],
-  ]);
-  await classify.record();
-  await expect(page.getByText('Saved on this tablet.')).toBeVisible();
+  await new CaseListPage(page).expectShown();
+  const caseUrl = await newCaseClassified(page, uniqueChild('Gethin'), column.high);
 
   await page.goto(caseUrl);
   await casePage.stageLink(/Stage 5: Return home/).click();

@@ -47,6 +47,19 @@ async fn the_audit_log_cannot_be_edited_or_emptied() {
     assert!(app.count("audit").await > 0);
 }
 
+/// The demo team, and one case of ffion's pushed as she would (its id as the tables hold it).
+async fn app_with_a_case() -> (TestApp, String) {
+    let app = TestApp::with_team().await;
+    let cookie = app.sign_in("ffion").await;
+    let case_id = Uuid::now_v7();
+    app.push(
+        &cookie,
+        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
+    )
+    .await;
+    (app, case_id.to_string())
+}
+
 /// The log's rows as the server writes them, for a case id given as text.
 async fn insert_change_row(app: &TestApp, case_id: &str) -> Result<(), sqlx::Error> {
     let seq = app.count("changes").await + 1;
@@ -73,14 +86,7 @@ async fn insert_change_row(app: &TestApp, case_id: &str) -> Result<(), sqlx::Err
 
 #[tokio::test]
 async fn the_database_refuses_a_change_to_a_case_that_does_not_exist() {
-    let app = TestApp::with_team().await;
-    let cookie = app.sign_in("ffion").await;
-    let case_id = Uuid::now_v7();
-    app.push(
-        &cookie,
-        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let (app, case_id) = app_with_a_case().await;
     let before = app.count("changes").await;
 
     let err = insert_change_row(&app, &Uuid::now_v7().to_string())
@@ -91,7 +97,7 @@ async fn the_database_refuses_a_change_to_a_case_that_does_not_exist() {
         "{err}"
     );
     assert_eq!(app.count("changes").await, before);
-    insert_change_row(&app, &case_id.to_string())
+    insert_change_row(&app, &case_id)
         .await
         .expect("a change to a case that exists is kept");
     assert_eq!(app.count("changes").await, before + 1);
@@ -99,14 +105,7 @@ async fn the_database_refuses_a_change_to_a_case_that_does_not_exist() {
 
 #[tokio::test]
 async fn a_case_with_changes_cannot_be_deleted_or_renamed_but_can_change_hands() {
-    let app = TestApp::with_team().await;
-    let cookie = app.sign_in("ffion").await;
-    let case_id = Uuid::now_v7().to_string();
-    app.push(
-        &cookie,
-        new_case("ffion", case_id.parse().unwrap(), "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let (app, case_id) = app_with_a_case().await;
     let pool = &app.state.db.pool;
     let delete = sqlx::query("DELETE FROM cases WHERE case_id = $1")
         .bind(&case_id)
@@ -129,14 +128,7 @@ async fn a_case_with_changes_cannot_be_deleted_or_renamed_but_can_change_hands()
 
 #[tokio::test]
 async fn a_case_is_always_owned_by_a_user_who_exists() {
-    let app = TestApp::with_team().await;
-    let cookie = app.sign_in("ffion").await;
-    let case_id = Uuid::now_v7().to_string();
-    app.push(
-        &cookie,
-        new_case("ffion", case_id.parse().unwrap(), "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let (app, case_id) = app_with_a_case().await;
     let pool = &app.state.db.pool;
     let orphan =
         sqlx::query("INSERT INTO cases (case_id, owner, created_at) VALUES ($1, 'nobody', 0)")
