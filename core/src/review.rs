@@ -163,11 +163,6 @@ pub fn open_review(reviews: &[Review]) -> Option<&Review> {
         .min_by_key(|r| (r.scheduled_for, r.id))
 }
 
-/// Whether the next review is overdue on `today`.
-pub fn review_overdue(reviews: &[Review], interval: Interval, today: NaiveDate) -> bool {
-    next_review(reviews, interval).is_some_and(|d| d < today)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,8 +203,13 @@ mod tests {
         let r = [held(d(1, 31)), held(d(1, 5))];
         assert_eq!(next_review(&r, Interval::Months(1)), Some(d(2, 28)));
         assert_eq!(next_review(&r, Interval::Weeks(6)), Some(d(3, 14)));
-        assert!(!review_overdue(&r, Interval::Months(1), d(2, 28)));
-        assert!(review_overdue(&r, Interval::Months(1), d(3, 1)));
+        let file = crate::practice::CaseFile {
+            reviews: r.to_vec(),
+            review_interval: Interval::Months(1),
+            ..Default::default()
+        };
+        assert!(!file.review_overdue(d(2, 28)));
+        assert!(file.review_overdue(d(3, 1)));
         assert_eq!(next_review(&[], Interval::Months(1)), None);
     }
 
