@@ -173,21 +173,26 @@ mod tests {
     use crate::decisions::{Decision, DecisionKind};
     use crate::signoff::{SignOffDecision, Subject, Verdict};
 
-    fn medium_case() -> CaseFile {
+    /// A case whose only classification, at `level` on `on`, is its table column's suggestion.
+    fn classified_case(level: RiskLevel, on: NaiveDate) -> CaseFile {
         let mut file = CaseFile::default();
         file.classifications.entries.push(
             Classification::new(
                 Uuid::from_u128(1),
                 ClassificationKind::Initial,
-                column(RiskLevel::Medium),
-                RiskLevel::Medium,
+                column(level),
+                level,
                 "",
                 "ffion",
-                months_ago(8),
+                on,
             )
             .unwrap(),
         );
         file
+    }
+
+    fn medium_case() -> CaseFile {
+        classified_case(RiskLevel::Medium, months_ago(8))
     }
 
     fn assessed(id: &str, presence: crate::factors::Presence, on: NaiveDate) -> CaseFactor {
@@ -202,20 +207,7 @@ mod tests {
     }
 
     fn high_case() -> CaseFile {
-        let mut file = CaseFile::default();
-        file.classifications.entries.push(
-            Classification::new(
-                Uuid::from_u128(2),
-                ClassificationKind::Initial,
-                column(RiskLevel::High),
-                RiskLevel::High,
-                "",
-                "ffion",
-                months_ago(2),
-            )
-            .unwrap(),
-        );
-        file
+        classified_case(RiskLevel::High, months_ago(2))
     }
 
     #[test]
@@ -314,20 +306,11 @@ mod tests {
     #[test]
     fn closure_may_be_asked_for_only_once_low_has_been_sustained_for_the_period() {
         let low = |on| {
-            let mut file = CaseFile::default();
-            file.classifications.entries.push(
-                Classification::new(
-                    Uuid::from_u128(3),
-                    ClassificationKind::Initial,
-                    column(RiskLevel::Low),
-                    RiskLevel::Low,
-                    "",
-                    "ffion",
-                    on,
-                )
-                .unwrap(),
-            );
-            summarise(&file, today(), &MovementConfig::default())
+            summarise(
+                &classified_case(RiskLevel::Low, on),
+                today(),
+                &MovementConfig::default(),
+            )
         };
         assert!(low(months_ago(6)).may_request_closure());
         assert!(!low(months_ago(5)).may_request_closure());

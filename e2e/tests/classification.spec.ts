@@ -1,3 +1,4 @@
+import { Page } from '@playwright/test';
 import { test, expect, expectAccessible, demo } from '../fixtures';
 import { SignInPage } from '../pages/sign-in-page';
 import { DashboardPage } from '../pages/dashboard-page';
@@ -5,19 +6,24 @@ import { CasePage } from '../pages/case-page';
 import { ClassificationPage } from '../pages/classification-page';
 import { column } from '../pages/reclassify-page';
 
-test('the worker answers the five questions, sees the suggestion, must say why when choosing another level, then records the decision and who was told', async ({
-  page,
-}) => {
+/** `who` signs in and opens the classification page of `child`'s case from the dashboard. */
+async function openClassification(page: Page, who: { username: string; password: string }, child: string) {
   const signIn = new SignInPage(page);
-  const dashboard = new DashboardPage(page);
   const casePage = new CasePage(page);
   const classify = new ClassificationPage(page);
   await signIn.open();
-  await signIn.signIn(demo.otherWorker.username, demo.otherWorker.password);
-  await dashboard.card('Lowri').click();
-  await casePage.expectShown('Lowri');
+  await signIn.signIn(who.username, who.password);
+  await new DashboardPage(page).card(child).click();
+  await casePage.expectShown(child);
   await casePage.openWork('Classify risk, decide and tell');
   await classify.expectShown();
+  return classify;
+}
+
+test('the worker answers the five questions, sees the suggestion, must say why when choosing another level, then records the decision and who was told', async ({
+  page,
+}) => {
+  const classify = await openClassification(page, demo.otherWorker, 'Lowri');
 
   await expect(classify.chart()).toHaveAttribute('aria-label', /Severe/);
   await expect(classify.historyTable()).toContainText('Severe');
@@ -65,17 +71,8 @@ test('the worker answers the five questions, sees the suggestion, must say why w
 test('a case moves down one level at a time, and only once the improvement has lasted six months; a refused move saves nothing', async ({
   page,
 }) => {
-  const signIn = new SignInPage(page);
-  const dashboard = new DashboardPage(page);
-  const casePage = new CasePage(page);
-  const classify = new ClassificationPage(page);
-  await signIn.open();
-  await signIn.signIn(demo.worker.username, demo.worker.password);
   // Tomos: high for seven months, risk factors not yet addressed.
-  await dashboard.card('Tomos').click();
-  await casePage.expectShown('Tomos');
-  await casePage.openWork('Classify risk, decide and tell');
-  await classify.expectShown();
+  const classify = await openClassification(page, demo.worker, 'Tomos');
   const rows = await classify.historyTable().getByRole('row').count();
 
   for (const [question, answer] of column.low) await classify.answer(question, answer);

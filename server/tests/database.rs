@@ -51,12 +51,7 @@ async fn the_audit_log_cannot_be_edited_or_emptied() {
 async fn app_with_a_case() -> (TestApp, String) {
     let app = TestApp::with_team().await;
     let cookie = app.sign_in("ffion").await;
-    let case_id = Uuid::now_v7();
-    app.push(
-        &cookie,
-        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let case_id = app.push_new_case(&cookie).await;
     (app, case_id.to_string())
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{case_change, device, new_case, TestApp};
+use common::{case_change, device, TestApp};
 use homeward_core::api::Role;
 use homeward_core::classification::{
     Answers, CapacityAnswer, Classification, ClassificationKind, ProtectiveFactorsAnswer,
@@ -92,12 +92,7 @@ fn records(pulled: &PullResponse, case_id: Uuid) -> Vec<Record> {
 }
 
 async fn case_with_reclassification(app: &TestApp, cookie: &str) -> (Uuid, Uuid) {
-    let case_id = Uuid::now_v7();
-    app.push(
-        cookie,
-        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let case_id = app.push_new_case(cookie).await;
     let c = to_low(Uuid::now_v7());
     let pushed = app
         .push(

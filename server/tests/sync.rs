@@ -736,12 +736,7 @@ async fn a_conflict_and_its_resolution_within_one_push_are_decided_in_order() {
 async fn the_server_keeps_every_classification_and_refuses_one_without_its_rationale() {
     let app = TestApp::with_team().await;
     let cookie = app.sign_in("ffion").await;
-    let case_id = Uuid::now_v7();
-    app.push(
-        &cookie,
-        new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
-    )
-    .await;
+    let case_id = app.push_new_case(&cookie).await;
     let id = Uuid::now_v7();
     let classification = |rationale: &str| {
         json!({

@@ -225,6 +225,17 @@ impl TestApp {
         res.json()
     }
 
+    /// Pushes ffion's new case (Cerys) as her device would, and returns its id.
+    pub async fn push_new_case(&self, cookie: &str) -> Uuid {
+        let case_id = Uuid::now_v7();
+        self.push(
+            cookie,
+            new_case("ffion", case_id, "Cerys", "2017-06-01", ""),
+        )
+        .await;
+        case_id
+    }
+
     pub async fn pull(&self, cookie: &str, since: i64) -> PullResponse {
         let res = self
             .get(&format!("/api/sync/pull?since={since}"), Some(cookie))
